@@ -1,0 +1,4 @@
+namespace Signals.Telegram.Errors;
+
+public sealed class TelegramNotFoundException(string errorCode, string what)
+    : TelegramException(TelegramErrorKind.NotFound, errorCode, $"{errorCode}: {what} not found");

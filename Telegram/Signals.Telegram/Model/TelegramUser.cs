@@ -1,0 +1,3 @@
+namespace Signals.Telegram.Model;
+
+public sealed record TelegramUser(long Id, string DisplayName, string? Username);
