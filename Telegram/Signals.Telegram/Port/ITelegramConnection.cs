@@ -35,6 +35,9 @@ public interface ITelegramConnection : IAsyncDisposable
     /// <summary>Posts of a channel with ids greater than <paramref name="afterMessageId"/>, oldest first, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<ChannelPost>> GetHistoryAsync(TelegramPeer channel, int afterMessageId, int limit, CancellationToken cancellationToken);
 
+    /// <summary>The id of the channel's newest post (0 for an empty channel), so a reader can start "from now".</summary>
+    Task<int> GetLatestMessageIdAsync(TelegramPeer channel, CancellationToken cancellationToken);
+
     /// <summary>
     /// Sends HTML text. A repeat of <paramref name="randomId"/> toward the same peer returns the earlier message
     /// instead of sending again, so a resend after an unknown outcome is safe.

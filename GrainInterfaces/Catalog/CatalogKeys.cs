@@ -1,0 +1,6 @@
+namespace Signals.Catalog;
+
+public static class CatalogKeys
+{
+    public const string Default = "default";
+}

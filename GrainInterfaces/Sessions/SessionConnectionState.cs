@@ -1,0 +1,14 @@
+namespace Signals.Sessions;
+
+[GenerateSerializer]
+[Alias("Signals.Sessions.SessionConnectionState")]
+public enum SessionConnectionState
+{
+    Disconnected = 0,
+    Connecting = 1,
+    Connected = 2,
+    NeedsLogin = 3,
+    AwaitingCode = 4,
+    AwaitingPassword = 5,
+    Backoff = 6,
+}
