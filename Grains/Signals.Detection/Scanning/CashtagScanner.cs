@@ -1,0 +1,44 @@
+namespace Signals.Detection.Scanning;
+
+/// <summary>Finds "$TICKER" labels: a letter, then letters, digits or '_', at most 16 in all.</summary>
+internal static class CashtagScanner
+{
+    private const int MaxTickerLength = 16;
+
+    // Symbols of the chains' own coins and stablecoins: "$SOL looking strong" beside a mint is not the mint's name.
+    private static readonly HashSet<string> NotLabels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "SOL", "WSOL", "ETH", "WETH", "BNB", "WBNB", "USDC", "USDT", "TON", "BTC", "AVAX", "MATIC", "POL",
+    };
+
+    public static List<Cashtag> Scan(string text)
+    {
+        var found = new List<Cashtag>();
+        var dollar = text.IndexOf('$');
+        while (dollar >= 0)
+        {
+            var end = dollar + 1;
+            if ((dollar == 0 || !CharClass.IsAsciiAlnum(text[dollar - 1])) && end < text.Length && char.IsAsciiLetter(text[end]))
+            {
+                while (end < text.Length && (CharClass.IsAsciiAlnum(text[end]) || text[end] == '_') && end - dollar - 1 < MaxTickerLength + 1)
+                {
+                    end++;
+                }
+
+                var length = end - dollar - 1;
+                if (length <= MaxTickerLength && CharClass.IsBoundaryAt(text, end))
+                {
+                    var ticker = text.Substring(dollar + 1, length);
+                    if (!NotLabels.Contains(ticker))
+                    {
+                        found.Add(new Cashtag(dollar, end, ticker));
+                    }
+                }
+            }
+
+            dollar = end < text.Length ? text.IndexOf('$', end) : -1;
+        }
+
+        return found;
+    }
+}

@@ -1,0 +1,67 @@
+namespace Signals.Detection.Scanning;
+
+/// <summary>A host we understand. <see cref="Chain"/> is the chain the host itself implies (explorers), if any.</summary>
+internal sealed record KnownHost(string Host, LinkKind Kind, Chain? Chain)
+{
+    public static readonly IReadOnlyList<KnownHost> All =
+    [
+        new("dexscreener.com", LinkKind.DexScreener, null),
+        new("birdeye.so", LinkKind.Birdeye, null),
+        new("pump.fun", LinkKind.PumpFun, Detection.Chain.Solana),
+        new("gmgn.ai", LinkKind.Gmgn, null),
+        new("solscan.io", LinkKind.Solscan, Detection.Chain.Solana),
+        new("jup.ag", LinkKind.Jupiter, Detection.Chain.Solana),
+        new("etherscan.io", LinkKind.EvmExplorer, Detection.Chain.Ethereum),
+        new("basescan.org", LinkKind.EvmExplorer, Detection.Chain.Base),
+        new("bscscan.com", LinkKind.EvmExplorer, Detection.Chain.Bsc),
+        new("arbiscan.io", LinkKind.EvmExplorer, Detection.Chain.Arbitrum),
+        new("polygonscan.com", LinkKind.EvmExplorer, Detection.Chain.Polygon),
+        new("snowtrace.io", LinkKind.EvmExplorer, Detection.Chain.Avalanche),
+        new("snowscan.xyz", LinkKind.EvmExplorer, Detection.Chain.Avalanche),
+    ];
+
+    /// <summary>Finds the host, also as a subdomain ("www.", "m.", "app.").</summary>
+    public static KnownHost? Find(ReadOnlySpan<char> host)
+    {
+        foreach (var known in All)
+        {
+            if (host.Equals(known.Host, StringComparison.OrdinalIgnoreCase))
+            {
+                return known;
+            }
+
+            if (host.Length > known.Host.Length + 1
+                && host.EndsWith(known.Host, StringComparison.OrdinalIgnoreCase)
+                && host[host.Length - known.Host.Length - 1] == '.')
+            {
+                return known;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Chain slugs as the sites spell them in paths and query strings.</summary>
+    public static Chain? ChainFromSlug(ReadOnlySpan<char> slug)
+    {
+        Span<char> lower = stackalloc char[Math.Min(slug.Length, 16)];
+        if (slug.Length > 16)
+        {
+            return null;
+        }
+
+        slug.ToLowerInvariant(lower);
+        return lower switch
+        {
+            "solana" or "sol" => Detection.Chain.Solana,
+            "ethereum" or "eth" or "ether" => Detection.Chain.Ethereum,
+            "base" => Detection.Chain.Base,
+            "bsc" or "bnb" => Detection.Chain.Bsc,
+            "arbitrum" or "arb" => Detection.Chain.Arbitrum,
+            "polygon" or "matic" => Detection.Chain.Polygon,
+            "avalanche" or "avax" => Detection.Chain.Avalanche,
+            "ton" => Detection.Chain.Ton,
+            _ => null,
+        };
+    }
+}
