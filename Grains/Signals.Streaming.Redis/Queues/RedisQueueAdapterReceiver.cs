@@ -1,0 +1,400 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Providers.Streams.Common;
+using Orleans.Serialization;
+using Orleans.Streams;
+using StackExchange.Redis;
+
+namespace Signals.Streaming.Redis;
+
+/// <summary>
+/// Reads one queue (one Redis stream) through the provider's consumer group. On taking over a queue it first
+/// claims every pending entry of the group (those a dead or previous owner read but never acknowledged), then reads
+/// new ones; it acknowledges only what the agent reports delivered to every subscriber.
+/// </summary>
+internal sealed class RedisQueueAdapterReceiver : IQueueAdapterReceiver
+{
+    private static readonly IList<IBatchContainer> Nothing = Array.Empty<IBatchContainer>();
+
+    private readonly string _provider;
+    private readonly RedisKey _queueKey;
+    private readonly RedisKey _deadLetterKey;
+    private readonly RedisStreamOptions _options;
+    private readonly RedisStreamConnection _connection;
+    private readonly Serializer<RedisBatchContainer> _serializer;
+    private readonly QueueDeliveryState _state;
+    private readonly ILogger _logger;
+    private readonly ReceiverBackoff _backoff;
+    private readonly RedisValue _consumer;
+    private readonly HashSet<RedisValue> _acknowledgeLater = [];
+    private bool _groupReady;
+    private bool _recovering = true;
+    private RedisValue _recoveryCursor = "-";
+    private DateTime _nextMaintenanceUtc;
+
+    public RedisQueueAdapterReceiver(
+        string provider,
+        RedisStreamKeys keys,
+        RedisStreamOptions options,
+        RedisStreamConnection connection,
+        Serializer<RedisBatchContainer> serializer,
+        QueueDeliveryState state,
+        ILogger logger)
+    {
+        _provider = provider;
+        _queueKey = keys.Queue(state.QueueNumber);
+        _deadLetterKey = keys.DeadLetters;
+        _options = options;
+        _connection = connection;
+        _serializer = serializer;
+        _state = state;
+        _logger = logger;
+        _backoff = new ReceiverBackoff(options.MinBackoff, options.MaxBackoff);
+        // A fresh consumer name per receiver: whatever an earlier owner left pending is visibly not ours.
+        _consumer = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
+    }
+
+    private uint Queue => _state.QueueNumber;
+
+    public Task Initialize(TimeSpan timeout) => Initialize(timeout, CancellationToken.None);
+
+    public async Task Initialize(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        _state.Clear();
+        try
+        {
+            await EnsureGroupAsync(await DatabaseAsync());
+        }
+        catch (Exception exception) when (RedisFailures.IsTransient(exception))
+        {
+            // Not fatal: reads retry with backoff and create the group once Redis answers.
+            _backoff.Failed(DateTime.UtcNow);
+            StreamLog.RedisUnavailable(_logger, _provider, Queue, _backoff.Current, exception);
+        }
+    }
+
+    public Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount) => GetQueueMessagesAsync(maxCount, CancellationToken.None);
+
+    public async Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount, CancellationToken cancellationToken)
+    {
+        var now = DateTime.UtcNow;
+        if (_backoff.IsWaiting(now))
+        {
+            return Nothing;
+        }
+
+        var limit = maxCount <= 0 ? _options.ReadBatchSize : Math.Min(maxCount, _options.ReadBatchSize);
+        try
+        {
+            var database = await DatabaseAsync();
+            await AcknowledgeLaterAsync(database);
+            if (!_groupReady)
+            {
+                await EnsureGroupAsync(database);
+            }
+
+            IList<IBatchContainer> batch;
+            if (_recovering)
+            {
+                batch = await ClaimPendingAsync(database, minIdleMs: 0, limit, untilEnd: false);
+                if (batch.Count > 0)
+                {
+                    _backoff.Succeeded();
+                    return batch;
+                }
+
+                _recovering = false;
+            }
+
+            if (now >= _nextMaintenanceUtc)
+            {
+                _nextMaintenanceUtc = now + _options.MaintenanceInterval;
+                batch = await MaintainAsync(database, limit);
+                if (batch.Count > 0)
+                {
+                    _backoff.Succeeded();
+                    return batch;
+                }
+            }
+
+            var entries = await database.StreamReadGroupAsync(_queueKey, _options.ConsumerGroup, _consumer, StackExchange.Redis.StreamPosition.NewMessages, limit);
+            _backoff.Succeeded();
+            return await ToContainersAsync(database, entries, redelivered: false);
+        }
+        catch (Exception exception) when (RedisFailures.IsMissingGroup(exception))
+        {
+            // The stream or group vanished (e.g. a flushed Redis): recreate it and look at pending entries again.
+            _groupReady = false;
+            _recovering = true;
+            _recoveryCursor = "-";
+            return Nothing;
+        }
+        catch (Exception exception) when (RedisFailures.IsTransient(exception))
+        {
+            _backoff.Failed(DateTime.UtcNow);
+            StreamLog.RedisUnavailable(_logger, _provider, Queue, _backoff.Current, exception);
+            return Nothing;
+        }
+    }
+
+    public Task MessagesDeliveredAsync(IList<IBatchContainer> messages) => MessagesDeliveredAsync(messages, CancellationToken.None);
+
+    public async Task MessagesDeliveredAsync(IList<IBatchContainer> messages, CancellationToken cancellationToken)
+    {
+        var ids = new List<RedisValue>(messages.Count);
+        foreach (var message in messages)
+        {
+            if (_state.Release(message.SequenceToken) is { } entryId)
+            {
+                ids.Add(entryId);
+            }
+        }
+
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var database = await DatabaseAsync();
+            await database.StreamAcknowledgeAsync(_queueKey, _options.ConsumerGroup, ids.ToArray());
+            StreamingInstruments.RecordAcknowledged(_provider, Queue, ids.Count);
+        }
+        catch (Exception exception) when (RedisFailures.IsTransient(exception))
+        {
+            // Delivered but not yet acknowledged: remember it, so it is acknowledged (not redelivered) once Redis is back.
+            _acknowledgeLater.UnionWith(ids);
+            StreamLog.AcknowledgeFailed(_logger, _provider, Queue, ids.Count, exception);
+        }
+    }
+
+    public Task Shutdown(TimeSpan timeout) => Shutdown(timeout, CancellationToken.None);
+
+    public async Task Shutdown(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (_acknowledgeLater.Count > 0)
+            {
+                await AcknowledgeLaterAsync(await DatabaseAsync());
+            }
+        }
+        catch (Exception exception) when (RedisFailures.IsTransient(exception))
+        {
+            // The next owner redelivers them; subscribers dedupe.
+        }
+        finally
+        {
+            // Whatever is still in the agent's cache stays pending in Redis for the next owner of this queue.
+            _state.Clear();
+            StreamingInstruments.ClearPending(_provider, Queue);
+        }
+    }
+
+    private async Task<IDatabase> DatabaseAsync() => (await _connection.GetAsync()).GetDatabase();
+
+    private async Task EnsureGroupAsync(IDatabase database)
+    {
+        try
+        {
+            // From "0": entries published before any silo read this queue are delivered too.
+            if (await database.StreamCreateConsumerGroupAsync(_queueKey, _options.ConsumerGroup, "0", createStream: true))
+            {
+                StreamLog.GroupCreated(_logger, _provider, Queue, _options.ConsumerGroup);
+            }
+        }
+        catch (RedisServerException exception) when (exception.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
+        {
+            // Another silo (or an earlier run) created it.
+        }
+
+        _groupReady = true;
+    }
+
+    private async Task AcknowledgeLaterAsync(IDatabase database)
+    {
+        if (_acknowledgeLater.Count == 0)
+        {
+            return;
+        }
+
+        var ids = _acknowledgeLater.ToArray();
+        await database.StreamAcknowledgeAsync(_queueKey, _options.ConsumerGroup, ids);
+        _acknowledgeLater.Clear();
+        StreamingInstruments.RecordAcknowledged(_provider, Queue, ids.Length);
+    }
+
+    /// <summary>
+    /// Claims pending entries idle at least <paramref name="minIdleMs"/> (from any consumer) that this receiver
+    /// does not hold, after moving those already delivered K times to the dead letters.
+    /// </summary>
+    private async Task<IList<IBatchContainer>> ClaimPendingAsync(IDatabase database, long minIdleMs, int limit, bool untilEnd)
+    {
+        var cursor = untilEnd ? (RedisValue)"-" : _recoveryCursor;
+        while (true)
+        {
+            var pending = await database.StreamPendingMessagesAsync(
+                _queueKey, _options.ConsumerGroup, limit, RedisValue.Null, cursor, "+", minIdleMs);
+            if (pending.Length == 0)
+            {
+                return Nothing;
+            }
+
+            cursor = "(" + pending[^1].MessageId;
+            if (!untilEnd)
+            {
+                _recoveryCursor = cursor;
+            }
+
+            var toClaim = new List<RedisValue>();
+            foreach (var entry in pending)
+            {
+                var id = entry.MessageId.ToString();
+                if (_state.IsInFlight(id) || _acknowledgeLater.Contains(entry.MessageId))
+                {
+                    continue;
+                }
+
+                if (entry.DeliveryCount >= _options.MaxDeliveryAttempts)
+                {
+                    await MoveToDeadLettersAsync(database, id, entry.DeliveryCount, "max-deliveries");
+                }
+                else
+                {
+                    toClaim.Add(entry.MessageId);
+                }
+            }
+
+            if (toClaim.Count > 0)
+            {
+                // XCLAIM re-checks the idle time, so an entry another receiver touched meanwhile is left alone.
+                var claimed = await database.StreamClaimAsync(_queueKey, _options.ConsumerGroup, _consumer, minIdleMs, toClaim.ToArray());
+                var batch = await ToContainersAsync(database, claimed, redelivered: true);
+                if (batch.Count > 0)
+                {
+                    StreamLog.Redelivering(_logger, _provider, Queue, batch.Count);
+                    return batch;
+                }
+            }
+
+            if (pending.Length < limit)
+            {
+                return Nothing;
+            }
+        }
+    }
+
+    private async Task<IList<IBatchContainer>> MaintainAsync(IDatabase database, int limit)
+    {
+        var redelivery = await ClaimPendingAsync(database, (long)_options.RedeliveryDelay.TotalMilliseconds, limit, untilEnd: true);
+        await TrimAsync(database);
+        return redelivery;
+    }
+
+    /// <summary>
+    /// Trims to <c>MaxStreamLength</c>, but never at or above the oldest unacknowledged entry: below both the lowest
+    /// pending id and everything after the group's last-delivered id (not yet read). Reads can only add pending
+    /// entries above the old last-delivered id, so the bound stays safe while it is computed.
+    /// </summary>
+    private async Task TrimAsync(IDatabase database)
+    {
+        var summary = await database.StreamPendingAsync(_queueKey, _options.ConsumerGroup);
+        StreamingInstruments.SetPending(_provider, Queue, summary.PendingMessageCount);
+
+        var length = await database.StreamLengthAsync(_queueKey);
+        var excess = length - _options.MaxStreamLength;
+        if (excess <= 0)
+        {
+            return;
+        }
+
+        var group = (await database.StreamGroupInfoAsync(_queueKey))
+            .FirstOrDefault(info => string.Equals(info.Name, _options.ConsumerGroup, StringComparison.Ordinal));
+        if (group.Name is null || group.LastDeliveredId is null)
+        {
+            return;
+        }
+
+        var safe = StreamEntryId.Parse(group.LastDeliveredId).Successor();
+        if (summary.PendingMessageCount > 0 && !summary.LowestPendingMessageId.IsNull)
+        {
+            safe = StreamEntryId.Min(safe, StreamEntryId.Parse(summary.LowestPendingMessageId.ToString()));
+        }
+
+        var oldest = await database.StreamRangeAsync(_queueKey, "-", "+", (int)Math.Min(excess, 10_000));
+        if (oldest.Length == 0)
+        {
+            return;
+        }
+
+        var wanted = StreamEntryId.Parse(oldest[^1].Id.ToString()).Successor();
+        var minId = StreamEntryId.Min(wanted, safe).ToString();
+        var removed = await database.StreamTrimByMinIdAsync(_queueKey, minId);
+        if (removed > 0)
+        {
+            StreamLog.Trimmed(_logger, _provider, Queue, removed, minId);
+        }
+    }
+
+    private async Task MoveToDeadLettersAsync(IDatabase database, string entryId, long deliveries, string reason)
+    {
+        await database.ScriptEvaluateAsync(
+            RedisStreamScripts.MoveToDeadLetters,
+            [_queueKey, _deadLetterKey],
+            [entryId, _options.ConsumerGroup, deliveries, reason, _options.DeadLetterMaxLength]);
+        StreamingInstruments.RecordDeadLettered(_provider, Queue);
+        StreamLog.DeadLettered(_logger, _provider, Queue, entryId, deliveries, reason);
+    }
+
+    private async Task<IList<IBatchContainer>> ToContainersAsync(IDatabase database, StreamEntry[] entries, bool redelivered)
+    {
+        if (entries.Length == 0)
+        {
+            return Nothing;
+        }
+
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var batch = new List<IBatchContainer>(entries.Length);
+        foreach (var entry in entries)
+        {
+            if (entry.IsNull)
+            {
+                continue;
+            }
+
+            var id = entry.Id.ToString();
+            var payload = entry[RedisEntryFields.Payload];
+            RedisBatchContainer? container = null;
+            string? reason = null;
+            try
+            {
+                container = payload.IsNull ? null : _serializer.Deserialize((byte[])payload!);
+                reason = container is null ? "no-payload" : null;
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                reason = "undecodable: " + exception.GetType().Name;
+            }
+
+            if (container is null)
+            {
+                // Retrying cannot fix bytes that do not decode: straight to the dead letters.
+                await MoveToDeadLettersAsync(database, id, 1, reason!);
+                continue;
+            }
+
+            container.EntryId = id;
+            container.Token = new EventSequenceTokenV2(_state.Track(id));
+            batch.Add(container);
+            StreamingInstruments.RecordLag(_provider, Queue, Math.Max(0, now - (long)StreamEntryId.Parse(id).Milliseconds));
+        }
+
+        StreamingInstruments.RecordDelivered(_provider, Queue, batch.Count);
+        if (redelivered)
+        {
+            StreamingInstruments.RecordRedelivered(_provider, Queue, batch.Count);
+        }
+
+        return batch;
+    }
+}

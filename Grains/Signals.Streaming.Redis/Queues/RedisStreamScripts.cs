@@ -1,0 +1,52 @@
+namespace Signals.Streaming.Redis;
+
+/// <summary>Lua scripts for the moves that must not be half done.</summary>
+internal static class RedisStreamScripts
+{
+    /// <summary>
+    /// Copies a pending entry to the dead-letter stream and acknowledges it, atomically: an entry is never both gone
+    /// from the queue and missing from the dead letters. KEYS: queue, dead letters. ARGV: id, group, deliveries,
+    /// reason, dead-letter max length (0 = unbounded).
+    /// </summary>
+    public const string MoveToDeadLetters = """
+        local entries = redis.call('XRANGE', KEYS[1], ARGV[1], ARGV[1])
+        local moved = 0
+        if #entries > 0 then
+          local args = { KEYS[2] }
+          if tonumber(ARGV[5]) > 0 then
+            table.insert(args, 'MAXLEN'); table.insert(args, '~'); table.insert(args, ARGV[5])
+          end
+          table.insert(args, '*')
+          local fields = entries[1][2]
+          for i = 1, #fields do table.insert(args, fields[i]) end
+          table.insert(args, 'src'); table.insert(args, KEYS[1])
+          table.insert(args, 'oid'); table.insert(args, ARGV[1])
+          table.insert(args, 'n'); table.insert(args, ARGV[3])
+          table.insert(args, 'why'); table.insert(args, ARGV[4])
+          redis.call('XADD', unpack(args))
+          moved = 1
+        end
+        redis.call('XACK', KEYS[1], ARGV[2], ARGV[1])
+        return moved
+        """;
+
+    /// <summary>
+    /// Re-enqueues a dead letter as a new entry of a queue and deletes it from the dead letters; returns the new id,
+    /// or nil when the dead letter is gone (already replayed). KEYS: dead letters, queue. ARGV: dead-letter id.
+    /// </summary>
+    public const string Replay = """
+        local entries = redis.call('XRANGE', KEYS[1], ARGV[1], ARGV[1])
+        if #entries == 0 then return false end
+        local fields = entries[1][2]
+        local args = { KEYS[2], '*' }
+        for i = 1, #fields, 2 do
+          local name = fields[i]
+          if name == 'ns' or name == 'key' or name == 'p' then
+            table.insert(args, name); table.insert(args, fields[i + 1])
+          end
+        end
+        local id = redis.call('XADD', unpack(args))
+        redis.call('XDEL', KEYS[1], ARGV[1])
+        return id
+        """;
+}
