@@ -1,0 +1,3 @@
+namespace Signals.Client.Output;
+
+public sealed record ParseView(IReadOnlyList<ParsedTokenView> Tokens);
