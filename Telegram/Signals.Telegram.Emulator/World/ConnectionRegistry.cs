@@ -1,0 +1,162 @@
+using Signals.Telegram.Errors;
+using Signals.Telegram.Model;
+
+namespace Signals.Telegram.Emulator.World;
+
+/// <summary>
+/// Auth keys, live connections and the one-connection-per-key rule; guarded by the world's lock.
+/// Connections are closed here but signalled by <see cref="WorldConnection.MarkClosed"/>, whose wake-ups run
+/// asynchronously, so nothing outside the world ever runs while the lock is held.
+/// </summary>
+internal sealed class ConnectionRegistry(TelegramWorld world)
+{
+    private readonly Dictionary<long, AuthKeyState> _keys = [];
+    private readonly Dictionary<string, SessionStats> _sessions = new(StringComparer.Ordinal);
+    private readonly List<WorldConnection> _live = [];
+    private long _nextConnectionId = 1;
+
+    public int LiveCount => _live.Count;
+
+    public long Register(byte[] authKey)
+    {
+        var id = AuthKeyId.Of(authKey);
+        if (_keys.TryGetValue(id, out var existing))
+        {
+            if (existing.IsDestroyed || !existing.Key.AsSpan().SequenceEqual(authKey))
+            {
+                throw new InvalidOperationException("this auth key was destroyed or collides with another; make a new one");
+            }
+
+            return id;
+        }
+
+        _keys.Add(id, new AuthKeyState(id, (byte[])authKey.Clone()));
+        return id;
+    }
+
+    public AuthKeyState? Find(long authKeyId) => _keys.GetValueOrDefault(authKeyId);
+
+    public WorldConnection Open(string sessionName, long authKeyId)
+    {
+        var key = _keys.GetValueOrDefault(authKeyId);
+        if (key is null || key.IsDestroyed)
+        {
+            throw new TelegramUnauthorizedException("AUTH_KEY_UNREGISTERED");
+        }
+
+        var connection = new WorldConnection(world, _nextConnectionId++, sessionName, key, world.Options.UpdateQueueCapacity);
+        key.SessionName = sessionName;
+        key.Live.Add(connection);
+        key.MaxLive = Math.Max(key.MaxLive, key.Live.Count);
+        var session = Session(sessionName);
+        session.Live++;
+        session.MaxLive = Math.Max(session.MaxLive, session.Live);
+        _live.Add(connection);
+        world.Counters.Increment(CounterKind.ConnectionsOpened);
+        if (session.Live > 1)
+        {
+            world.Counters.Increment(CounterKind.SessionOverlaps);
+        }
+
+        if (key.Live.Count > 1)
+        {
+            world.Counters.Increment(CounterKind.AuthKeyDuplicated);
+            if (world.Options.RevokeAuthKeyOnDuplicate)
+            {
+                // Telegram kills the key for every holder, the newcomer included.
+                Destroy(key, ConnectionFault.Duplicated);
+                throw ConnectionFault.Duplicated.ToException();
+            }
+        }
+
+        return connection;
+    }
+
+    public void Close(WorldConnection connection, ConnectionFault fault)
+    {
+        if (!connection.MarkClosed(fault))
+        {
+            return;
+        }
+
+        connection.Key.Live.Remove(connection);
+        Session(connection.SessionName).Live--;
+        _live.Remove(connection);
+        world.Counters.Increment(CounterKind.ConnectionsClosed);
+    }
+
+    public void Destroy(AuthKeyState key, ConnectionFault fault)
+    {
+        key.IsDestroyed = true;
+        key.UserId = null;
+        key.PasswordPendingUserId = null;
+        foreach (var connection in key.Live.ToArray())
+        {
+            Close(connection, fault);
+        }
+    }
+
+    public List<WorldConnection> LiveOf(string sessionName) =>
+        _live.Where(c => c.SessionName == sessionName).ToList();
+
+    public List<AuthKeyState> KeysOf(string sessionName) =>
+        _keys.Values.Where(k => !k.IsDestroyed && k.SessionName == sessionName).ToList();
+
+    public int LiveConnections(string sessionName) => _sessions.GetValueOrDefault(sessionName)?.Live ?? 0;
+
+    public int MaxConcurrentConnections(string sessionName) => _sessions.GetValueOrDefault(sessionName)?.MaxLive ?? 0;
+
+    /// <summary>The account a connection acts as; throws what Telegram answers when there is none.</summary>
+    public UserAccount RequireUser(WorldConnection connection)
+    {
+        var key = connection.Key;
+        var user = key.IsDestroyed || key.UserId is not { } userId ? null : world.Users.ById(userId);
+        if (user is null)
+        {
+            throw new TelegramUnauthorizedException("AUTH_KEY_UNREGISTERED");
+        }
+
+        return user.IsBanned ? throw new TelegramUnauthorizedException("USER_DEACTIVATED_BAN") : user;
+    }
+
+    /// <summary>Pushes a channel update to every live, logged-in connection whose account joined the channel.</summary>
+    public void Push(ChatRoom channel, ChannelUpdate update)
+    {
+        List<WorldConnection>? overflowing = null;
+        foreach (var connection in _live)
+        {
+            var key = connection.Key;
+            if (key.IsDestroyed || key.UserId is not { } userId || !channel.Members.Contains(userId))
+            {
+                continue;
+            }
+
+            if (connection.TryPush(update))
+            {
+                world.Counters.Increment(CounterKind.UpdatesPushed);
+            }
+            else
+            {
+                (overflowing ??= []).Add(connection);
+            }
+        }
+
+        // A full queue is never skipped silently: the connection closes and its owner catches up from history.
+        foreach (var connection in overflowing ?? [])
+        {
+            world.Counters.Increment(CounterKind.UpdateQueueOverflows);
+            Close(connection, ConnectionFault.UpdatesTooLong);
+        }
+    }
+
+    private SessionStats Session(string sessionName)
+    {
+        if (!_sessions.TryGetValue(sessionName, out var stats))
+        {
+            stats = new SessionStats();
+            _sessions.Add(sessionName, stats);
+        }
+
+        return stats;
+    }
+}

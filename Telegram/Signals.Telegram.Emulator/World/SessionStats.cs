@@ -1,0 +1,9 @@
+namespace Signals.Telegram.Emulator.World;
+
+/// <summary>Connections per session name, whatever keys they use; guarded by the world's lock.</summary>
+internal sealed class SessionStats
+{
+    public int Live { get; set; }
+
+    public int MaxLive { get; set; }
+}
