@@ -1,0 +1,534 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Signals.Activity;
+using Signals.Catalog;
+using Signals.Channels;
+using Signals.Diagnostics;
+using Signals.Infrastructure;
+using Signals.Telegram.Errors;
+using Signals.Telegram.Model;
+using Signals.Telegram.Port;
+
+namespace Signals.Sessions;
+
+/// <summary>
+/// Owns one Telegram session: the only place in the cluster that holds its connection. Orleans' single activation
+/// keeps it unique in the normal case; the grain stays active while logged in (keep-alive timer) and a reminder
+/// brings it back after its silo died.
+/// </summary>
+public sealed class TelegramSessionGrain(
+    [PersistentState("session", StorageNames.Default)] IPersistentState<SessionState> state,
+    ITelegramConnector connector,
+    IOptions<SessionOptions> options,
+    TimeProvider time,
+    ILogger<TelegramSessionGrain> logger) : Grain, ITelegramSessionGrain, IRemindable
+{
+    private const string WatchdogReminder = "watchdog";
+
+    private readonly SessionOptions _options = options.Value;
+    private readonly SessionBlobInbox _blobInbox = new();
+    private ITelegramConnection? _connection;
+    private IGrainTimer? _pump;
+    private SessionConnectionState _connectionState = SessionConnectionState.Disconnected;
+    private DateTimeOffset? _connectedSince;
+    private DateTimeOffset _nextConnectAttempt = DateTimeOffset.MinValue;
+    private int _consecutiveFailures;
+    private string? _lastError;
+    private string? _pendingPhone;
+    private string? _pendingCodeHash;
+    private bool _stopping;
+
+    private string Name => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _pump = this.RegisterGrainTimer(
+            PumpAsync,
+            new GrainTimerCreationOptions(_options.PumpInterval, _options.PumpInterval) { KeepAlive = true, Interleave = false });
+        if (state.State.LoggedIn)
+        {
+            await this.RegisterOrUpdateReminder(WatchdogReminder, _options.WatchdogPeriod, _options.WatchdogPeriod, cancellationToken);
+            await TryConnectAsync(cancellationToken);
+        }
+        else
+        {
+            _connectionState = SessionConnectionState.NeedsLogin;
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _pump?.Dispose();
+        await CloseConnectionAsync();
+        await PersistBlobIfChangedAsync();
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
+
+    public Task<SessionStatus> GetStatusAsync() => Task.FromResult(BuildStatus());
+
+    public async Task<SessionStatus> EnsureRunningAsync()
+    {
+        if (state.State.LoggedIn && !IsConnected)
+        {
+            _nextConnectAttempt = DateTimeOffset.MinValue;
+            await TryConnectAsync(CancellationToken.None);
+        }
+
+        return BuildStatus();
+    }
+
+    public async Task DisconnectAsync()
+    {
+        _stopping = true;
+        await CloseConnectionAsync();
+        await PersistBlobIfChangedAsync();
+        DeactivateOnIdle();
+    }
+
+    public async Task<LoginStepResult> StartLoginAsync(string phoneNumber)
+    {
+        if (string.IsNullOrWhiteSpace(phoneNumber))
+        {
+            return new LoginStepResult(LoginStep.Failed, false, "A phone number is required.");
+        }
+
+        try
+        {
+            var connection = await RequireConnectionAsync(needsLogin: false);
+            var sent = await connection.SendCodeAsync(phoneNumber.Trim(), CancellationToken.None);
+            _pendingPhone = phoneNumber.Trim();
+            _pendingCodeHash = sent.PhoneCodeHash;
+            _connectionState = SessionConnectionState.AwaitingCode;
+            return new LoginStepResult(LoginStep.CodeRequired, true, $"A {sent.CodeLength}-digit code was sent to the account's Telegram app.");
+        }
+        catch (TelegramException ex)
+        {
+            return new LoginStepResult(LoginStep.Failed, false, ex.Message);
+        }
+    }
+
+    public async Task<LoginStepResult> SubmitCodeAsync(string code)
+    {
+        if (_pendingPhone is null || _pendingCodeHash is null)
+        {
+            return new LoginStepResult(LoginStep.Failed, false, "No login in progress: start with the phone number.");
+        }
+
+        try
+        {
+            var connection = await RequireConnectionAsync(needsLogin: false);
+            var outcome = await connection.SignInAsync(_pendingPhone, _pendingCodeHash, code.Trim(), CancellationToken.None);
+            return await CompleteLoginStepAsync(outcome);
+        }
+        catch (TelegramException ex)
+        {
+            return new LoginStepResult(LoginStep.Failed, false, ex.Message);
+        }
+    }
+
+    public async Task<LoginStepResult> SubmitPasswordAsync(string password)
+    {
+        if (_connectionState != SessionConnectionState.AwaitingPassword)
+        {
+            return new LoginStepResult(LoginStep.Failed, false, "No password was asked for: start with the phone number.");
+        }
+
+        try
+        {
+            var connection = await RequireConnectionAsync(needsLogin: false);
+            var outcome = await connection.CheckPasswordAsync(password, CancellationToken.None);
+            return await CompleteLoginStepAsync(outcome);
+        }
+        catch (TelegramException ex)
+        {
+            return new LoginStepResult(LoginStep.Failed, false, ex.Message);
+        }
+    }
+
+    public async Task<ChannelPeerInfo> JoinChannelAsync(string channel)
+    {
+        var name = Names.Channel(channel);
+        var connection = await RequireConnectionAsync(needsLogin: true);
+        var peer = await ResolveAsync(connection, name);
+        if (peer.Kind != PeerKind.Channel)
+        {
+            throw new SessionCallException($"'{name}' is not a channel.", "PEER_NOT_CHANNEL", needsLogin: false, transient: false);
+        }
+
+        await Guard(() => connection.JoinChannelAsync(peer, CancellationToken.None));
+        if (!state.State.Channels.Contains(name))
+        {
+            state.State.Channels.Add(name);
+        }
+
+        await WriteStateAsync();
+        return new ChannelPeerInfo(name, peer.Id, peer.Title);
+    }
+
+    public async Task<IReadOnlyList<PostSnapshot>> GetHistoryAsync(string channel, int afterMessageId, int limit)
+    {
+        var name = Names.Channel(channel);
+        var connection = await RequireConnectionAsync(needsLogin: true);
+        var peer = await ResolveAsync(connection, name);
+        var posts = await Guard(() => connection.GetHistoryAsync(peer, afterMessageId, Math.Clamp(limit, 1, 100), CancellationToken.None));
+        return posts.Select(p => ToSnapshot(name, p)).ToList();
+    }
+
+    public async Task<int> GetLatestMessageIdAsync(string channel)
+    {
+        var name = Names.Channel(channel);
+        var connection = await RequireConnectionAsync(needsLogin: true);
+        var peer = await ResolveAsync(connection, name);
+        return await Guard(() => connection.GetLatestMessageIdAsync(peer, CancellationToken.None));
+    }
+
+    public async Task<SendResult> SendAsync(SendRequest request)
+    {
+        using var activity = TraceContext.StartFrom("session.send", request.TraceParent, System.Diagnostics.ActivityKind.Client);
+        try
+        {
+            var connection = await RequireConnectionAsync(needsLogin: true);
+            var peer = await ResolveAsync(connection, Names.Channel(request.Destination));
+            var sent = await Guard(() => connection.SendMessageAsync(peer, request.Html, request.RandomId, CancellationToken.None));
+            state.State.MessagesSent++;
+            return new SendResult(sent.WasDuplicate ? SendOutcome.AlreadySent : SendOutcome.Sent, sent.MessageId, null, null);
+        }
+        catch (TelegramFloodWaitException ex)
+        {
+            return new SendResult(SendOutcome.FloodWait, null, ex.RetryAfter, ex.ErrorCode);
+        }
+        catch (SessionCallException ex)
+        {
+            var outcome = ex.NeedsLogin ? SendOutcome.NotLoggedIn : ex.Transient ? SendOutcome.Transient : SendOutcome.Permanent;
+            return new SendResult(outcome, null, null, ex.ErrorCode);
+        }
+    }
+
+    private bool IsConnected => _connection is { IsOpen: true };
+
+    private async Task<LoginStepResult> CompleteLoginStepAsync(LoginOutcome outcome)
+    {
+        switch (outcome.Status)
+        {
+            case LoginStatus.LoggedIn when outcome.User is not null:
+                _pendingPhone = null;
+                _pendingCodeHash = null;
+                state.State.LoggedIn = true;
+                state.State.UserId = outcome.User.Id;
+                state.State.DisplayName = outcome.User.DisplayName;
+                _connectionState = SessionConnectionState.Connected;
+                await WriteStateAsync();
+                await this.RegisterOrUpdateReminder(WatchdogReminder, _options.WatchdogPeriod, _options.WatchdogPeriod);
+                SessionLog.LoggedIn(logger, Name, outcome.User.Id);
+                Publish(ActivityKind.SessionChanged, "logged in");
+                return new LoginStepResult(LoginStep.LoggedIn, true, $"Logged in as {outcome.User.DisplayName}.");
+            case LoginStatus.PasswordNeeded:
+                _connectionState = SessionConnectionState.AwaitingPassword;
+                return new LoginStepResult(LoginStep.PasswordRequired, true, "The account has two-step verification: enter its password.");
+            case LoginStatus.CodeInvalid:
+                return new LoginStepResult(LoginStep.CodeRequired, false, "The code is not valid; try again.");
+            case LoginStatus.CodeExpired:
+                _pendingCodeHash = null;
+                return new LoginStepResult(LoginStep.Failed, false, "The code expired; start the login again.");
+            case LoginStatus.PasswordInvalid:
+                return new LoginStepResult(LoginStep.PasswordRequired, false, "The password is not valid; try again.");
+            case LoginStatus.PhoneNumberInvalid:
+                return new LoginStepResult(LoginStep.Failed, false, "Telegram does not accept that phone number.");
+            case LoginStatus.PhoneNumberBanned:
+                return new LoginStepResult(LoginStep.Failed, false, "Telegram has banned that phone number.");
+            default:
+                return new LoginStepResult(LoginStep.Failed, false, $"Login failed ({outcome.Status}).");
+        }
+    }
+
+    private async Task<ITelegramConnection> RequireConnectionAsync(bool needsLogin)
+    {
+        if (needsLogin && !state.State.LoggedIn)
+        {
+            throw new SessionCallException($"Session '{Name}' is not logged in.", "NOT_LOGGED_IN", needsLogin: true, transient: false);
+        }
+
+        if (!IsConnected)
+        {
+            _nextConnectAttempt = DateTimeOffset.MinValue;
+            await TryConnectAsync(CancellationToken.None);
+        }
+
+        return _connection is { IsOpen: true } connection
+            ? connection
+            : throw new SessionCallException($"Session '{Name}' is not connected ({_lastError ?? "unknown error"}).", "NOT_CONNECTED", needsLogin: false, transient: true);
+    }
+
+    private async Task TryConnectAsync(CancellationToken cancellationToken)
+    {
+        if (_stopping || time.GetUtcNow() < _nextConnectAttempt)
+        {
+            return;
+        }
+
+        await CloseConnectionAsync();
+        _connectionState = SessionConnectionState.Connecting;
+        try
+        {
+            _connection = await connector.ConnectAsync(Name, state.State.Blob, _blobInbox, cancellationToken);
+
+            // A new session's auth key exists only in the connection until it is stored: persist before anything else.
+            await PersistBlobIfChangedAsync();
+            _consecutiveFailures = 0;
+            _lastError = null;
+            _connectedSince = time.GetUtcNow();
+            if (state.State.LoggedIn && _connection.Me is null)
+            {
+                throw new TelegramUnauthorizedException("AUTH_KEY_UNREGISTERED");
+            }
+
+            _connectionState = state.State.LoggedIn ? SessionConnectionState.Connected : SessionConnectionState.NeedsLogin;
+            SignalsTelemetry.SessionConnects.Add(1);
+            SessionLog.Connected(logger, Name, state.State.LoggedIn);
+            if (state.State.LoggedIn)
+            {
+                CatchUpAllReaders();
+            }
+        }
+        catch (TelegramUnauthorizedException ex)
+        {
+            await HandleUnauthorizedAsync(ex.ErrorCode);
+        }
+        catch (TelegramException ex)
+        {
+            ScheduleReconnect(ex.ErrorCode);
+        }
+    }
+
+    private void ScheduleReconnect(string error)
+    {
+        _consecutiveFailures++;
+        var delay = TimeSpan.FromTicks(Math.Min(
+            _options.MaxReconnectDelay.Ticks,
+            _options.ReconnectDelay.Ticks * (1L << Math.Min(_consecutiveFailures - 1, 16))));
+        _nextConnectAttempt = time.GetUtcNow() + delay;
+        _lastError = error;
+        _connectionState = SessionConnectionState.Backoff;
+        SessionLog.ConnectFailed(logger, Name, error, delay);
+    }
+
+    private async Task HandleUnauthorizedAsync(string errorCode)
+    {
+        SessionLog.Unauthorized(logger, Name, errorCode);
+        await CloseConnectionAsync();
+        state.State.LoggedIn = false;
+        state.State.Blob = null;
+        state.State.UserId = null;
+        _lastError = errorCode;
+        _connectionState = SessionConnectionState.NeedsLogin;
+        await WriteStateAsync();
+        await UnregisterWatchdogAsync();
+        Publish(ActivityKind.SessionChanged, $"needs login ({errorCode})");
+    }
+
+    private async Task UnregisterWatchdogAsync()
+    {
+        var reminder = await this.GetReminder(WatchdogReminder);
+        if (reminder is not null)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private async Task CloseConnectionAsync()
+    {
+        var connection = _connection;
+        _connection = null;
+        _connectedSince = null;
+        if (connection is not null)
+        {
+            SignalsTelemetry.SessionDisconnects.Add(1);
+            await connection.DisposeAsync();
+            SessionLog.Disconnected(logger, Name);
+        }
+
+        if (_connectionState is SessionConnectionState.Connected or SessionConnectionState.Connecting)
+        {
+            _connectionState = SessionConnectionState.Disconnected;
+        }
+    }
+
+    private async Task PumpAsync(CancellationToken cancellationToken)
+    {
+        if (_stopping)
+        {
+            return;
+        }
+
+        await PersistBlobIfChangedAsync();
+        if (_connection is null || !_connection.IsOpen)
+        {
+            if (_connection is not null)
+            {
+                SessionLog.ConnectionLost(logger, Name);
+                state.State.Reconnects++;
+                await CloseConnectionAsync();
+            }
+
+            if (state.State.LoggedIn)
+            {
+                await TryConnectAsync(cancellationToken);
+            }
+
+            return;
+        }
+
+        var connection = _connection;
+        var handled = 0;
+        while (handled < _options.MaxUpdatesPerTurn && connection.Updates.TryRead(out var update))
+        {
+            handled++;
+            await DispatchAsync(update);
+        }
+
+        if (handled > 0)
+        {
+            await WriteStateAsync();
+        }
+    }
+
+    private async Task DispatchAsync(ChannelUpdate update)
+    {
+        var channel = FindChannelName(update.ChannelId);
+        if (channel is null)
+        {
+            SessionLog.UnknownChannel(logger, Name, update.ChannelId);
+            return;
+        }
+
+        var reader = GrainFactory.GetGrain<IChannelReaderGrain>(channel);
+        try
+        {
+            switch (update.Kind)
+            {
+                case ChannelUpdateKind.NewPost when update.Post is not null:
+                    await reader.OnPostAsync(ToSnapshot(channel, update.Post));
+                    state.State.PostsDispatched++;
+                    break;
+                case ChannelUpdateKind.EditedPost when update.Post is not null:
+                    await reader.OnPostEditedAsync(ToSnapshot(channel, update.Post));
+                    break;
+                case ChannelUpdateKind.DeletedPosts:
+                    await reader.OnPostsDeletedAsync(update.DeletedMessageIds);
+                    break;
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The post is not lost: the reader's cursor did not move past it, and its next catch-up reads it from history.
+            SessionLog.DispatchFailed(logger, Name, channel, ex);
+        }
+    }
+
+    private void CatchUpAllReaders()
+    {
+        foreach (var channel in state.State.Channels)
+        {
+            var reader = GrainFactory.GetGrain<IChannelReaderGrain>(channel);
+
+            // Not awaited: a reader catching up hours of history must not hold the session's turn; it calls back
+            // into GetHistoryAsync, which interleaves.
+            _ = reader.CatchUpAsync().ContinueWith(
+                t => SessionLog.CatchUpFailed(logger, Name, channel, t.Exception!),
+                CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+        }
+    }
+
+    private string? FindChannelName(long channelId)
+    {
+        foreach (var (name, peer) in state.State.Peers)
+        {
+            if (peer.Id == channelId && peer.Kind == (int)PeerKind.Channel && state.State.Channels.Contains(name))
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<TelegramPeer> ResolveAsync(ITelegramConnection connection, string name)
+    {
+        if (state.State.Peers.TryGetValue(name, out var cached))
+        {
+            return new TelegramPeer((PeerKind)cached.Kind, cached.Id, cached.AccessHash, cached.Username, cached.Title);
+        }
+
+        var peer = await Guard(() => connection.ResolvePeerAsync(name, CancellationToken.None));
+        state.State.Peers[name] = new PeerCacheEntry((int)peer.Kind, peer.Id, peer.AccessHash, peer.Username, peer.Title);
+        await WriteStateAsync();
+        return peer;
+    }
+
+    /// <summary>Runs a Telegram call; a lost authorization turns the session into "needs login" instead of a retry loop.</summary>
+    private async Task<T> Guard<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (TelegramUnauthorizedException ex)
+        {
+            await HandleUnauthorizedAsync(ex.ErrorCode);
+            throw new SessionCallException(ex.Message, ex.ErrorCode, needsLogin: true, transient: false);
+        }
+        catch (TelegramFloodWaitException)
+        {
+            // Callers that can wait (sends) handle it themselves; it is rethrown as is for them.
+            throw;
+        }
+        catch (TelegramException ex)
+        {
+            throw new SessionCallException(ex.Message, ex.ErrorCode, needsLogin: false, transient: ex.Kind == TelegramErrorKind.Transient);
+        }
+    }
+
+    private async Task Guard(Func<Task> call) => await Guard(async () =>
+    {
+        await call();
+        return true;
+    });
+
+    private async Task PersistBlobIfChangedAsync()
+    {
+        var blob = _blobInbox.Take();
+        if (blob is not null)
+        {
+            state.State.Blob = blob;
+            await WriteStateAsync();
+        }
+    }
+
+    private Task WriteStateAsync() => state.WriteStateAsync();
+
+    private void Publish(ActivityKind kind, string detail) =>
+        GrainFactory.GetGrain<IActivityFeedGrain>(CatalogKeys.Default)
+            .PublishAsync(new ActivityEntry(time.GetUtcNow(), kind, $"session {Name}", detail, RuntimeIdentity))
+            .Ignore();
+
+    private SessionStatus BuildStatus() => new(
+        Name,
+        _connectionState,
+        state.State.LoggedIn,
+        state.State.UserId,
+        state.State.DisplayName,
+        state.State.Channels.ToList(),
+        RuntimeIdentity,
+        _connectedSince,
+        state.State.Reconnects,
+        state.State.PostsDispatched,
+        state.State.MessagesSent,
+        _lastError,
+        null);
+
+    private static PostSnapshot ToSnapshot(string channel, ChannelPost post) =>
+        new(channel, post.MessageId, post.Date, post.EditDate, post.Text, post.Links.ToList());
+}
