@@ -13,8 +13,13 @@ namespace Signals.Telegram.Emulator.InProcess;
 public sealed class EmulatorTelegramConnection : ITelegramConnection
 {
     private readonly WorldConnection _connection;
+    private readonly Action<EmulatorTelegramConnection> _onDisposed;
 
-    internal EmulatorTelegramConnection(WorldConnection connection) => _connection = connection;
+    internal EmulatorTelegramConnection(WorldConnection connection, Action<EmulatorTelegramConnection> onDisposed)
+    {
+        _connection = connection;
+        _onDisposed = onDisposed;
+    }
 
     public string SessionName => _connection.SessionName;
 
@@ -63,6 +68,7 @@ public sealed class EmulatorTelegramConnection : ITelegramConnection
     public ValueTask DisposeAsync()
     {
         _connection.Close();
+        _onDisposed(this);
         return ValueTask.CompletedTask;
     }
 

@@ -60,7 +60,7 @@ public sealed class EmulatorTelegramConnector(TelegramWorld world) : ITelegramCo
             await store.SaveAsync(blob.ToBytes(), cancellationToken);
         }
 
-        var connection = new EmulatorTelegramConnection(World.OpenConnection(sessionName, blob.AuthKeyId));
+        var connection = new EmulatorTelegramConnection(World.OpenConnection(sessionName, blob.AuthKeyId), Forget);
         lock (_gate)
         {
             if (!_disposed)
@@ -75,7 +75,7 @@ public sealed class EmulatorTelegramConnector(TelegramWorld world) : ITelegramCo
             ThrowIfDisposed();
         }
 
-        // Forget connections once they close, whoever closed them, so a long-lived silo does not collect them.
+        // Forget connections the world closed (lost, revoked), too, so a long-lived silo does not collect them.
         _ = connection.WorldConnection.Closed.ContinueWith(_ => Forget(connection), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         return connection;
     }
