@@ -1,4 +1,4 @@
-using Signals.Detection.Encoding;
+using Signals.Detection.Codecs;
 
 namespace Signals.Detection.Scanning;
 

@@ -1,4 +1,4 @@
-namespace Signals.Detection.Encoding;
+namespace Signals.Detection.Codecs;
 
 /// <summary>EIP-55 mixed-case checksums for 20-byte EVM addresses (eips.ethereum.org/EIPS/eip-55).</summary>
 internal static class Eip55

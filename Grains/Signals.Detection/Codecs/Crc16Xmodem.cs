@@ -1,4 +1,4 @@
-namespace Signals.Detection.Encoding;
+namespace Signals.Detection.Codecs;
 
 /// <summary>CRC-16/XMODEM (poly 0x1021, init 0, no reflection), the checksum of TON user-friendly addresses.</summary>
 internal static class Crc16Xmodem

@@ -1,4 +1,4 @@
-namespace Signals.Detection.Encoding;
+namespace Signals.Detection.Codecs;
 
 /// <summary>
 /// TON addresses (docs.ton.org, "Smart contract addresses"): the user-friendly form is 36 bytes —

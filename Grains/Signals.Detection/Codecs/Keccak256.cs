@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
 
-namespace Signals.Detection.Encoding;
+namespace Signals.Detection.Codecs;
 
 /// <summary>
 /// Original Keccak-256 (padding 0x01 … 0x80), as Ethereum uses it. .NET's SHA3_256 pads with 0x06 and gives
@@ -26,7 +26,13 @@ internal static class Keccak256
     private static readonly int[] Rotations = [1, 3, 6, 10, 15, 21, 28, 36, 45, 55, 2, 14, 27, 41, 56, 8, 25, 43, 62, 18, 39, 61, 20, 44];
     private static readonly int[] PiLanes = [10, 7, 11, 17, 18, 3, 5, 16, 8, 21, 24, 4, 15, 23, 19, 13, 12, 2, 20, 14, 22, 9, 6, 1];
 
-    public static void Hash(ReadOnlySpan<byte> input, Span<byte> digest)
+    public static void Hash(ReadOnlySpan<byte> input, Span<byte> digest) => Sponge(input, digest, KeccakPadding);
+
+    /// <summary>Original Keccak's first padding byte; FIPS 202 SHA3-256 uses 0x06 with the same permutation.</summary>
+    internal const byte KeccakPadding = 0x01;
+
+    /// <summary>The 256-bit sponge with a chosen domain padding byte (tests compare 0x06 against .NET's SHA3-256).</summary>
+    internal static void Sponge(ReadOnlySpan<byte> input, Span<byte> digest, byte padding)
     {
         if (digest.Length < 32)
         {
@@ -45,7 +51,7 @@ internal static class Keccak256
         Span<byte> last = stackalloc byte[RateBytes];
         last.Clear();
         input.CopyTo(last);
-        last[input.Length] ^= 0x01;
+        last[input.Length] ^= padding;
         last[RateBytes - 1] ^= 0x80;
         Absorb(state, last);
         Permute(state);

@@ -1,4 +1,4 @@
-namespace Signals.Detection.Encoding;
+namespace Signals.Detection.Codecs;
 
 /// <summary>Bitcoin-alphabet base58, as Solana uses it. Only the check we need: does a string decode to exactly N bytes.</summary>
 internal static class Base58

@@ -1,0 +1,48 @@
+using Signals.Detection.Codecs;
+
+namespace Signals.Detection.Tests.Codecs;
+
+public sealed class Eip55Tests
+{
+    // Test vectors from EIP-55 itself (eips.ethereum.org/EIPS/eip-55, "Test Cases").
+    [Theory]
+    [InlineData("0x52908400098527886E0F7030069857D2E4169EE7")]
+    [InlineData("0x8617E340B3D01FA5F11F306F4090FD50E238070D")]
+    [InlineData("0xde709f2102306220921060314715629080e2fb77")]
+    [InlineData("0x27b1fdb04752bbc536007a920d24acb045561c26")]
+    [InlineData("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed")]
+    [InlineData("0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359")]
+    [InlineData("0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB")]
+    [InlineData("0xD1220A0cf47c7B9Be7A2E6BA89F429762e7b9aDb")]
+    public void Published_checksum_vectors_validate(string address)
+    {
+        Assert.True(Eip55.TryNormalize(address, out _));
+    }
+
+    [Theory]
+    [InlineData("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed")]
+    [InlineData("0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359")]
+    [InlineData("0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB")]
+    [InlineData("0xD1220A0cf47c7B9Be7A2E6BA89F429762e7b9aDb")]
+    public void Lowercase_input_is_reported_in_its_published_checksummed_form(string checksummed)
+    {
+        Assert.True(Eip55.TryNormalize("0x" + checksummed[2..].ToLowerInvariant(), out var normalized));
+        Assert.Equal(checksummed, normalized);
+    }
+
+    [Fact]
+    public void Mixed_case_with_bad_checksum_is_rejected()
+    {
+        Assert.False(Eip55.TryNormalize("0x5AAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", out _));
+    }
+
+    [Theory]
+    [InlineData("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAe")]
+    [InlineData("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAedd")]
+    [InlineData("0X5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed")]
+    [InlineData("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeg")]
+    public void Wrong_shape_is_rejected(string text)
+    {
+        Assert.False(Eip55.TryNormalize(text, out _));
+    }
+}
