@@ -1,0 +1,52 @@
+'use strict';
+// TL oracle for Signals' tests: GramJS (npm telegram 2.26.22) serialises objects our tests describe, so our
+// bytes can be compared with bytes nobody here wrote.
+//
+// stdin : {"cases":[{"id":<constructor id, unsigned>,"args":{<tl_field_name>: <value>}}, ...]}
+// stdout: {"results":[{"hex":"..."} | {"error":"..."}, ...]}  (one per case, in order)
+//
+// Values: numbers (int, double), strings, booleans, arrays (vectors), null (absent flag field), and tagged
+// objects: {"long":"<decimal>"}, {"int128":"<hex, little-endian>"}, {"int256":"<hex>"}, {"bytes":"<hex>"},
+// {"obj":{"id":..,"args":{..}}} for a nested TL object.
+const { tlobjects } = require('telegram/tl/AllTLObjects');
+const { variableSnakeToCamelCase } = require('telegram/tl/generationHelpers');
+const { readBigIntFromBuffer } = require('telegram/Helpers');
+const bigInt = require('big-integer');
+
+function convert(value) {
+  if (value === null || value === undefined) return undefined;
+  if (Array.isArray(value)) return value.map(convert);
+  if (typeof value !== 'object') return value;
+  if ('long' in value) return bigInt(value.long);
+  if ('int128' in value) return readBigIntFromBuffer(Buffer.from(value.int128, 'hex'), true, true);
+  if ('int256' in value) return readBigIntFromBuffer(Buffer.from(value.int256, 'hex'), true, true);
+  if ('bytes' in value) return Buffer.from(value.bytes, 'hex');
+  if ('obj' in value) return build(value.obj);
+  throw new Error('Unknown value tag: ' + JSON.stringify(value));
+}
+
+function build(description) {
+  const Type = tlobjects[description.id];
+  if (!Type) throw new Error('GramJS has no constructor 0x' + description.id.toString(16));
+  const args = {};
+  for (const [name, value] of Object.entries(description.args || {})) {
+    const converted = convert(value);
+    if (converted !== undefined) args[variableSnakeToCamelCase(name)] = converted;
+  }
+  return new Type(args);
+}
+
+let input = '';
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', (chunk) => { input += chunk; });
+process.stdin.on('end', () => {
+  const { cases } = JSON.parse(input);
+  const results = cases.map((c) => {
+    try {
+      return { hex: build(c).getBytes().toString('hex') };
+    } catch (e) {
+      return { error: String(e && e.message ? e.message : e) };
+    }
+  });
+  process.stdout.write(JSON.stringify({ results }));
+});
