@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Providers.Streams.Common;
+using Orleans.Runtime;
 using Orleans.Serialization;
 using Orleans.Streams;
 
@@ -18,6 +19,7 @@ internal sealed class RedisQueueAdapterFactory : IQueueAdapterFactory
     private readonly RedisStreamKeys _keys;
     private readonly Serializer<RedisBatchContainer> _serializer;
     private readonly ILoggerFactory _loggerFactory;
+    private readonly string? _siloName;
     private readonly HashRingBasedStreamQueueMapper _mapper;
     private readonly SimpleQueueAdapterCache _cache;
     private readonly ConcurrentDictionary<uint, QueueDeliveryState> _queues = new();
@@ -29,8 +31,10 @@ internal sealed class RedisQueueAdapterFactory : IQueueAdapterFactory
         RedisStreamKeys keys,
         Serializer<RedisBatchContainer> serializer,
         SimpleQueueCacheOptions cacheOptions,
+        string? siloName,
         ILoggerFactory loggerFactory)
     {
+        _siloName = siloName;
         _name = name;
         _options = options;
         _connection = connection;
@@ -52,6 +56,7 @@ internal sealed class RedisQueueAdapterFactory : IQueueAdapterFactory
             services.GetRequiredKeyedService<RedisStreamKeys>(name),
             services.GetRequiredService<Serializer<RedisBatchContainer>>(),
             services.GetRequiredService<IOptionsMonitor<SimpleQueueCacheOptions>>().Get(name),
+            services.GetService<ILocalSiloDetails>()?.Name,
             services.GetRequiredService<ILoggerFactory>());
     }
 
@@ -66,7 +71,7 @@ internal sealed class RedisQueueAdapterFactory : IQueueAdapterFactory
         Task.FromResult<IStreamFailureHandler>(new RedisDeliveryFailureHandler(_name, StateOf(queueId), _loggerFactory.CreateLogger<RedisDeliveryFailureHandler>()));
 
     internal IQueueAdapterReceiver CreateReceiver(QueueId queueId) =>
-        new RedisQueueAdapterReceiver(_name, _keys, _options, _connection, _serializer, StateOf(queueId), _loggerFactory.CreateLogger<RedisQueueAdapterReceiver>());
+        new RedisQueueAdapterReceiver(_name, _keys, _options, _connection, _serializer, StateOf(queueId), _siloName, _loggerFactory.CreateLogger<RedisQueueAdapterReceiver>());
 
     private QueueDeliveryState StateOf(QueueId queueId) =>
         _queues.GetOrAdd(queueId.GetNumericId(), number => new QueueDeliveryState(number));

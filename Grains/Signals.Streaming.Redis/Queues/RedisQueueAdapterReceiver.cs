@@ -38,6 +38,7 @@ internal sealed class RedisQueueAdapterReceiver : IQueueAdapterReceiver
         RedisStreamConnection connection,
         Serializer<RedisBatchContainer> serializer,
         QueueDeliveryState state,
+        string? siloName,
         ILogger logger)
     {
         _provider = provider;
@@ -49,8 +50,9 @@ internal sealed class RedisQueueAdapterReceiver : IQueueAdapterReceiver
         _state = state;
         _logger = logger;
         _backoff = new ReceiverBackoff(options.MinBackoff, options.MaxBackoff);
-        // A fresh consumer name per receiver: whatever an earlier owner left pending is visibly not ours.
-        _consumer = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
+        // A fresh consumer name per receiver (whatever an earlier owner left pending is visibly not ours), led by the
+        // silo name so XINFO CONSUMERS shows who holds what.
+        _consumer = $"{siloName ?? Environment.MachineName}/{Guid.NewGuid():N}";
     }
 
     private uint Queue => _state.QueueNumber;

@@ -1,0 +1,6 @@
+namespace Signals.Streaming.Tests.Grains;
+
+[Alias("Signals.Streaming.Tests.IConsumerGrain")]
+public interface IConsumerGrain : IGrainWithStringKey
+{
+}
