@@ -12,6 +12,8 @@ namespace Signals.Client.Commands;
 /// </summary>
 public static class SessionLoginCommand
 {
+    private const int MaxCodeAttempts = 3;
+
     public static Command Create(CliContext context)
     {
         var name = SessionsCommand.NameArgument();
@@ -47,19 +49,29 @@ public static class SessionLoginCommand
             }
 
             var masked = PhoneMask.Mask(phoneNumber!);
+            var scrubber = new SecretScrubber();
+            scrubber.Add(phoneNumber);
             await SessionsCommand.EnsureRegisteredAsync(client.GetGrain<ICatalogGrain>(CatalogKeys.Default), sessionName, parse.GetValue(role));
             var session = client.GetGrain<ITelegramSessionGrain>(sessionName);
 
             var result = await session.StartLoginAsync(phoneNumber!);
-            if (result.Step == LoginStep.CodeRequired && result.Succeeded)
+            var givenCode = parse.GetValue(code);
+            for (var attempt = 1; result.Step == LoginStep.CodeRequired && attempt <= MaxCodeAttempts; attempt++)
             {
-                output.Note($"A login code was sent to {masked}.");
-                var loginCode = parse.GetValue(code) ?? context.IO.ReadSecret("Login code:");
+                output.Note(attempt == 1 ? $"A login code was sent to {masked}." : $"The code was not accepted: {scrubber.Scrub(result.Message)}");
+                // A code given on the command line is tried once; a person at the prompt gets a few tries.
+                var loginCode = attempt == 1 && givenCode is not null ? givenCode : givenCode is null ? context.IO.ReadSecret("Login code:") : null;
                 if (string.IsNullOrWhiteSpace(loginCode))
                 {
+                    if (attempt > 1)
+                    {
+                        break;
+                    }
+
                     throw CliException.Usage("The login code is required: pass --code or run in a terminal.");
                 }
 
+                scrubber.Add(loginCode);
                 result = await session.SubmitCodeAsync(loginCode.Trim());
             }
 
@@ -73,18 +85,20 @@ public static class SessionLoginCommand
                     throw CliException.Usage("The two-step verification password is required: pass --password-stdin or run in a terminal.");
                 }
 
+                scrubber.Add(password);
                 result = await session.SubmitPasswordAsync(password);
             }
 
             var done = result.Step == LoginStep.LoggedIn && result.Succeeded;
-            var view = new LoginView(sessionName, masked, result.Step, done, result.Message);
+            var message = scrubber.Scrub(result.Message);
+            var view = new LoginView(sessionName, masked, result.Step, done, message);
             if (output.IsJson)
             {
                 output.Json(view);
             }
             else
             {
-                output.Note(done ? $"Session '{sessionName}' ({masked}) is logged in. {result.Message}".TrimEnd() : $"Login failed: {result.Message}");
+                output.Note(done ? $"Session '{sessionName}' ({masked}) is logged in. {message}".TrimEnd() : $"Login failed: {message}");
             }
 
             return done ? ExitCodes.Ok : ExitCodes.Failed;

@@ -49,4 +49,16 @@ public sealed class SecretsTests
         Assert.DoesNotContain(Code, run.All, StringComparison.Ordinal);
         Assert.DoesNotContain(Password, run.All, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Scrubber_blanks_secrets_in_formatted_and_digits_only_form()
+    {
+        var scrubber = new SecretScrubber();
+        scrubber.Add(Phone);
+        scrubber.Add(Code);
+
+        var text = scrubber.Scrub($"PHONE_CODE_INVALID for {Phone} / 447700900123 with {Code}");
+
+        Assert.Equal("PHONE_CODE_INVALID for *** / *** with ***", text);
+    }
 }
