@@ -1,0 +1,58 @@
+using BenchmarkDotNet.Attributes;
+using Signals.Detection;
+
+namespace Signals.Benchmarks.Detection;
+
+/// <summary>
+/// Posts per second through <see cref="TokenDetector"/>. Each benchmark processes a whole batch and reports per
+/// post (OperationsPerInvoke), so "Mean" is the time for one post: posts/s = 1 s / Mean.
+/// </summary>
+[MemoryDiagnoser]
+public class DetectionBenchmarks
+{
+    private const int CorpusPostCount = 46;
+    private IReadOnlyList<(string Text, IReadOnlyList<string> Links)> _corpus = [];
+    private IReadOnlyList<string> _noisy = [];
+    private string _megabyte = string.Empty;
+    private readonly TokenDetector _detector = TokenDetector.Default;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _corpus = CorpusPosts.Load();
+        if (_corpus.Count != CorpusPostCount)
+        {
+            throw new InvalidOperationException($"The corpus has {_corpus.Count} posts; update CorpusPostCount so per-post figures stay right.");
+        }
+
+        _noisy = NoisyPosts.Generate();
+        _megabyte = NoisyPosts.OneMegabyteOfBase58();
+    }
+
+    [Benchmark(OperationsPerInvoke = CorpusPostCount)]
+    public int DevCorpusPost()
+    {
+        var found = 0;
+        foreach (var (text, links) in _corpus)
+        {
+            found += _detector.Detect(text, links).Count;
+        }
+
+        return found;
+    }
+
+    [Benchmark(OperationsPerInvoke = NoisyPosts.Count)]
+    public int NoisyFourKilobytePost()
+    {
+        var found = 0;
+        foreach (var text in _noisy)
+        {
+            found += _detector.Detect(text).Count;
+        }
+
+        return found;
+    }
+
+    [Benchmark]
+    public int OneMegabyteBase58Post() => _detector.Detect(_megabyte).Count;
+}

@@ -1,0 +1,20 @@
+using BenchmarkDotNet.Running;
+using Signals.Benchmarks.Detection;
+
+// Helper modes share the benchmark's inputs with the Python comparison (tests/python/old_bot_regex.py):
+//   --write-noisy PATH   the long noisy posts as JSONL, exactly as the benchmark measures them
+//   --parse PATH         any posts JSONL through PostParser, JSONL on stdout (scored by the Python script)
+// Anything else goes to BenchmarkDotNet, e.g. `--filter '*Detection*' --job short`.
+if (args is ["--write-noisy", var path])
+{
+    await NoisyPosts.WriteJsonLinesAsync(path);
+    return 0;
+}
+
+if (args is ["--parse", var input])
+{
+    return await CorpusPosts.ParseToStdoutAsync(input);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;
