@@ -101,7 +101,7 @@ public sealed class GramJsCryptoOracleTests
     public void Pq_factorisation_matches_gramjs()
     {
         var random = new Random(1005);
-        var inputs = Enumerable.Range(0, 60).Select(_ =>
+        var inputs = Enumerable.Range(0, 24).Select(_ =>
         {
             var p = TestPrimes.NextPrime((ulong)random.NextInt64(1L << 20, 1L << 31));
             var q = TestPrimes.NextPrime((ulong)random.NextInt64(1L << 20, 1L << 31));
