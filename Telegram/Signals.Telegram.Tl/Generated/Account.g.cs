@@ -55,9 +55,9 @@ public sealed class Password : TlObject
         if (PendingResetDate is not null) flags |= 1u << 5;
         if (LoginEmailPattern is not null) flags |= 1u << 6;
         writer.WriteUInt32(flags);
-        if (CurrentAlgo is { } currentAlgoValue) currentAlgoValue.Write(writer);
-        if (SrpB is { } srpBValue) writer.WriteBytes(srpBValue);
-        if (SrpId is { } srpIdValue) writer.WriteInt64(srpIdValue);
+        if ((flags & (1u << 2)) != 0) (CurrentAlgo ?? throw new InvalidOperationException("CurrentAlgo must be set when flag flags.2 is.")).Write(writer);
+        if ((flags & (1u << 2)) != 0) writer.WriteBytes((SrpB ?? throw new InvalidOperationException("SrpB must be set when flag flags.2 is.")));
+        if ((flags & (1u << 2)) != 0) writer.WriteInt64(SrpId.GetValueOrDefault());
         if (Hint is { } hintValue) writer.WriteString(hintValue);
         if (EmailUnconfirmedPattern is { } emailUnconfirmedPatternValue) writer.WriteString(emailUnconfirmedPatternValue);
         NewAlgo.Write(writer);

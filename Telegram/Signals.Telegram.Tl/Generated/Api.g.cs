@@ -3106,8 +3106,8 @@ public sealed class InputMediaPoll : InputMedia
         writer.WriteUInt32(flags);
         Poll.Write(writer);
         if (CorrectAnswers is { } correctAnswersValue) writer.WriteVector(correctAnswersValue, static (w1, x1) => w1.WriteBytes(x1));
-        if (Solution is { } solutionValue) writer.WriteString(solutionValue);
-        if (SolutionEntities is { } solutionEntitiesValue) writer.WriteVector(solutionEntitiesValue, static (w1, x1) => x1.Write(w1));
+        if ((flags & (1u << 1)) != 0) writer.WriteString((Solution ?? throw new InvalidOperationException("Solution must be set when flag flags.1 is.")));
+        if ((flags & (1u << 1)) != 0) writer.WriteVector((SolutionEntities ?? throw new InvalidOperationException("SolutionEntities must be set when flag flags.1 is.")), static (w1, x1) => x1.Write(w1));
     }
 
     public static InputMediaPoll ReadBody(ref TlReader reader)
@@ -3614,8 +3614,8 @@ public sealed class User : UserBase
         if (Phone is { } phoneValue) writer.WriteString(phoneValue);
         if (Photo is { } photoValue) photoValue.Write(writer);
         if (Status is { } statusValue) statusValue.Write(writer);
-        if (BotInfoVersion is { } botInfoVersionValue) writer.WriteInt32(botInfoVersionValue);
-        if (RestrictionReason is { } restrictionReasonValue) writer.WriteVector(restrictionReasonValue, static (w1, x1) => x1.Write(w1));
+        if ((flags & (1u << 14)) != 0) writer.WriteInt32(BotInfoVersion.GetValueOrDefault());
+        if ((flags & (1u << 18)) != 0) writer.WriteVector((RestrictionReason ?? throw new InvalidOperationException("RestrictionReason must be set when flag flags.18 is.")), static (w1, x1) => x1.Write(w1));
         if (BotInlinePlaceholder is { } botInlinePlaceholderValue) writer.WriteString(botInlinePlaceholderValue);
         if (LangCode is { } langCodeValue) writer.WriteString(langCodeValue);
         if (EmojiStatus is { } emojiStatusValue) emojiStatusValue.Write(writer);
@@ -4233,7 +4233,7 @@ public sealed class Channel : ChatBase
         if (Username is { } usernameValue) writer.WriteString(usernameValue);
         Photo.Write(writer);
         writer.WriteInt32(Date);
-        if (RestrictionReason is { } restrictionReasonValue) writer.WriteVector(restrictionReasonValue, static (w1, x1) => x1.Write(w1));
+        if ((flags & (1u << 9)) != 0) writer.WriteVector((RestrictionReason ?? throw new InvalidOperationException("RestrictionReason must be set when flag flags.9 is.")), static (w1, x1) => x1.Write(w1));
         if (AdminRights is { } adminRightsValue) adminRightsValue.Write(writer);
         if (BannedRights is { } bannedRightsValue) bannedRightsValue.Write(writer);
         if (DefaultBannedRights is { } defaultBannedRightsValue) defaultBannedRightsValue.Write(writer);
@@ -4792,8 +4792,8 @@ public sealed class Message : MessageBase
         if (Media is { } mediaValue) mediaValue.Write(writer);
         if (ReplyMarkup is { } replyMarkupValue) replyMarkupValue.Write(writer);
         if (Entities is { } entitiesValue) writer.WriteVector(entitiesValue, static (w1, x1) => x1.Write(w1));
-        if (Views is { } viewsValue) writer.WriteInt32(viewsValue);
-        if (Forwards is { } forwardsValue) writer.WriteInt32(forwardsValue);
+        if ((flags & (1u << 10)) != 0) writer.WriteInt32(Views.GetValueOrDefault());
+        if ((flags & (1u << 10)) != 0) writer.WriteInt32(Forwards.GetValueOrDefault());
         if (Replies is { } repliesValue) repliesValue.Write(writer);
         if (EditDate is { } editDateValue) writer.WriteInt32(editDateValue);
         if (PostAuthor is { } postAuthorValue) writer.WriteString(postAuthorValue);
@@ -6669,8 +6669,8 @@ public sealed class MessageActionGiftPremium : MessageAction
         writer.WriteString(Currency);
         writer.WriteInt64(Amount);
         writer.WriteInt32(Months);
-        if (CryptoCurrency is { } cryptoCurrencyValue) writer.WriteString(cryptoCurrencyValue);
-        if (CryptoAmount is { } cryptoAmountValue) writer.WriteInt64(cryptoAmountValue);
+        if ((flags & (1u << 0)) != 0) writer.WriteString((CryptoCurrency ?? throw new InvalidOperationException("CryptoCurrency must be set when flag flags.0 is.")));
+        if ((flags & (1u << 0)) != 0) writer.WriteInt64(CryptoAmount.GetValueOrDefault());
         if (Message is { } messageValue) messageValue.Write(writer);
     }
 
@@ -6911,10 +6911,10 @@ public sealed class MessageActionGiftCode : MessageAction
         if (BoostPeer is { } boostPeerValue) boostPeerValue.Write(writer);
         writer.WriteInt32(Months);
         writer.WriteString(Slug);
-        if (Currency is { } currencyValue) writer.WriteString(currencyValue);
-        if (Amount is { } amountValue) writer.WriteInt64(amountValue);
-        if (CryptoCurrency is { } cryptoCurrencyValue) writer.WriteString(cryptoCurrencyValue);
-        if (CryptoAmount is { } cryptoAmountValue) writer.WriteInt64(cryptoAmountValue);
+        if ((flags & (1u << 2)) != 0) writer.WriteString((Currency ?? throw new InvalidOperationException("Currency must be set when flag flags.2 is.")));
+        if ((flags & (1u << 2)) != 0) writer.WriteInt64(Amount.GetValueOrDefault());
+        if ((flags & (1u << 3)) != 0) writer.WriteString((CryptoCurrency ?? throw new InvalidOperationException("CryptoCurrency must be set when flag flags.3 is.")));
+        if ((flags & (1u << 3)) != 0) writer.WriteInt64(CryptoAmount.GetValueOrDefault());
         if (Message is { } messageValue) messageValue.Write(writer);
     }
 
@@ -7142,8 +7142,8 @@ public sealed class MessageActionGiftStars : MessageAction
         writer.WriteString(Currency);
         writer.WriteInt64(Amount);
         writer.WriteInt64(Stars);
-        if (CryptoCurrency is { } cryptoCurrencyValue) writer.WriteString(cryptoCurrencyValue);
-        if (CryptoAmount is { } cryptoAmountValue) writer.WriteInt64(cryptoAmountValue);
+        if ((flags & (1u << 0)) != 0) writer.WriteString((CryptoCurrency ?? throw new InvalidOperationException("CryptoCurrency must be set when flag flags.0 is.")));
+        if ((flags & (1u << 0)) != 0) writer.WriteInt64(CryptoAmount.GetValueOrDefault());
         if (TransactionId is { } transactionIdValue) writer.WriteString(transactionIdValue);
     }
 
@@ -7270,11 +7270,11 @@ public sealed class MessageActionStarGift : MessageAction
         Gift.Write(writer);
         if (Message is { } messageValue) messageValue.Write(writer);
         if (ConvertStars is { } convertStarsValue) writer.WriteInt64(convertStarsValue);
-        if (UpgradeMsgId is { } upgradeMsgIdValue) writer.WriteInt32(upgradeMsgIdValue);
+        if ((flags & (1u << 5)) != 0) writer.WriteInt32(UpgradeMsgId.GetValueOrDefault());
         if (UpgradeStars is { } upgradeStarsValue) writer.WriteInt64(upgradeStarsValue);
         if (FromId is { } fromIdValue) fromIdValue.Write(writer);
-        if (Peer is { } peerValue) peerValue.Write(writer);
-        if (SavedId is { } savedIdValue) writer.WriteInt64(savedIdValue);
+        if ((flags & (1u << 12)) != 0) (Peer ?? throw new InvalidOperationException("Peer must be set when flag flags.12 is.")).Write(writer);
+        if ((flags & (1u << 12)) != 0) writer.WriteInt64(SavedId.GetValueOrDefault());
     }
 
     public static MessageActionStarGift ReadBody(ref TlReader reader)
@@ -7358,8 +7358,8 @@ public sealed class MessageActionStarGiftUnique : MessageAction
         if (CanExportAt is { } canExportAtValue) writer.WriteInt32(canExportAtValue);
         if (TransferStars is { } transferStarsValue) writer.WriteInt64(transferStarsValue);
         if (FromId is { } fromIdValue) fromIdValue.Write(writer);
-        if (Peer is { } peerValue) peerValue.Write(writer);
-        if (SavedId is { } savedIdValue) writer.WriteInt64(savedIdValue);
+        if ((flags & (1u << 7)) != 0) (Peer ?? throw new InvalidOperationException("Peer must be set when flag flags.7 is.")).Write(writer);
+        if ((flags & (1u << 7)) != 0) writer.WriteInt64(SavedId.GetValueOrDefault());
     }
 
     public static MessageActionStarGiftUnique ReadBody(ref TlReader reader)
@@ -8062,10 +8062,10 @@ public sealed class PeerSettings : TlObject
         if (BusinessBotManageUrl is not null) flags |= 1u << 13;
         writer.WriteUInt32(flags);
         if (GeoDistance is { } geoDistanceValue) writer.WriteInt32(geoDistanceValue);
-        if (RequestChatTitle is { } requestChatTitleValue) writer.WriteString(requestChatTitleValue);
-        if (RequestChatDate is { } requestChatDateValue) writer.WriteInt32(requestChatDateValue);
-        if (BusinessBotId is { } businessBotIdValue) writer.WriteInt64(businessBotIdValue);
-        if (BusinessBotManageUrl is { } businessBotManageUrlValue) writer.WriteString(businessBotManageUrlValue);
+        if ((flags & (1u << 9)) != 0) writer.WriteString((RequestChatTitle ?? throw new InvalidOperationException("RequestChatTitle must be set when flag flags.9 is.")));
+        if ((flags & (1u << 9)) != 0) writer.WriteInt32(RequestChatDate.GetValueOrDefault());
+        if ((flags & (1u << 13)) != 0) writer.WriteInt64(BusinessBotId.GetValueOrDefault());
+        if ((flags & (1u << 13)) != 0) writer.WriteString((BusinessBotManageUrl ?? throw new InvalidOperationException("BusinessBotManageUrl must be set when flag flags.13 is.")));
     }
 
     public static PeerSettings ReadBody(ref TlReader reader)
@@ -8512,9 +8512,9 @@ public sealed class UpdateNewAuthorization : Update
         if (Location is not null) flags |= 1u << 0;
         writer.WriteUInt32(flags);
         writer.WriteInt64(Hash);
-        if (Date is { } dateValue) writer.WriteInt32(dateValue);
-        if (Device is { } deviceValue) writer.WriteString(deviceValue);
-        if (Location is { } locationValue) writer.WriteString(locationValue);
+        if ((flags & (1u << 0)) != 0) writer.WriteInt32(Date.GetValueOrDefault());
+        if ((flags & (1u << 0)) != 0) writer.WriteString((Device ?? throw new InvalidOperationException("Device must be set when flag flags.0 is.")));
+        if ((flags & (1u << 0)) != 0) writer.WriteString((Location ?? throw new InvalidOperationException("Location must be set when flag flags.0 is.")));
     }
 
     public static UpdateNewAuthorization ReadBody(ref TlReader reader)
@@ -10813,8 +10813,8 @@ public sealed class UpdateReadChannelDiscussionInbox : Update
         writer.WriteInt64(ChannelId);
         writer.WriteInt32(TopMsgId);
         writer.WriteInt32(ReadMaxId);
-        if (BroadcastId is { } broadcastIdValue) writer.WriteInt64(broadcastIdValue);
-        if (BroadcastPost is { } broadcastPostValue) writer.WriteInt32(broadcastPostValue);
+        if ((flags & (1u << 0)) != 0) writer.WriteInt64(BroadcastId.GetValueOrDefault());
+        if ((flags & (1u << 0)) != 0) writer.WriteInt32(BroadcastPost.GetValueOrDefault());
     }
 
     public static UpdateReadChannelDiscussionInbox ReadBody(ref TlReader reader)
@@ -13545,9 +13545,9 @@ public sealed class Config : TlObject
         writer.WriteInt32(CaptionLengthMax);
         writer.WriteInt32(MessageLengthMax);
         writer.WriteInt32(WebfileDcId);
-        if (SuggestedLangCode is { } suggestedLangCodeValue) writer.WriteString(suggestedLangCodeValue);
-        if (LangPackVersion is { } langPackVersionValue) writer.WriteInt32(langPackVersionValue);
-        if (BaseLangPackVersion is { } baseLangPackVersionValue) writer.WriteInt32(baseLangPackVersionValue);
+        if ((flags & (1u << 2)) != 0) writer.WriteString((SuggestedLangCode ?? throw new InvalidOperationException("SuggestedLangCode must be set when flag flags.2 is.")));
+        if ((flags & (1u << 2)) != 0) writer.WriteInt32(LangPackVersion.GetValueOrDefault());
+        if ((flags & (1u << 2)) != 0) writer.WriteInt32(BaseLangPackVersion.GetValueOrDefault());
         if (ReactionsDefault is { } reactionsDefaultValue) reactionsDefaultValue.Write(writer);
         if (AutologinToken is { } autologinTokenValue) writer.WriteString(autologinTokenValue);
     }
@@ -15613,10 +15613,10 @@ public sealed class WebPage : WebPageBase
         if (Title is { } titleValue) writer.WriteString(titleValue);
         if (Description is { } descriptionValue) writer.WriteString(descriptionValue);
         if (Photo is { } photoValue) photoValue.Write(writer);
-        if (EmbedUrl is { } embedUrlValue) writer.WriteString(embedUrlValue);
-        if (EmbedType is { } embedTypeValue) writer.WriteString(embedTypeValue);
-        if (EmbedWidth is { } embedWidthValue) writer.WriteInt32(embedWidthValue);
-        if (EmbedHeight is { } embedHeightValue) writer.WriteInt32(embedHeightValue);
+        if ((flags & (1u << 5)) != 0) writer.WriteString((EmbedUrl ?? throw new InvalidOperationException("EmbedUrl must be set when flag flags.5 is.")));
+        if ((flags & (1u << 5)) != 0) writer.WriteString((EmbedType ?? throw new InvalidOperationException("EmbedType must be set when flag flags.5 is.")));
+        if ((flags & (1u << 6)) != 0) writer.WriteInt32(EmbedWidth.GetValueOrDefault());
+        if ((flags & (1u << 6)) != 0) writer.WriteInt32(EmbedHeight.GetValueOrDefault());
         if (Duration is { } durationValue) writer.WriteInt32(durationValue);
         if (Author is { } authorValue) writer.WriteString(authorValue);
         if (Document is { } documentValue) documentValue.Write(writer);
@@ -16093,9 +16093,9 @@ public sealed class StickerSet : TlObject
         writer.WriteInt64(AccessHash);
         writer.WriteString(Title);
         writer.WriteString(ShortName);
-        if (Thumbs is { } thumbsValue) writer.WriteVector(thumbsValue, static (w1, x1) => x1.Write(w1));
-        if (ThumbDcId is { } thumbDcIdValue) writer.WriteInt32(thumbDcIdValue);
-        if (ThumbVersion is { } thumbVersionValue) writer.WriteInt32(thumbVersionValue);
+        if ((flags & (1u << 4)) != 0) writer.WriteVector((Thumbs ?? throw new InvalidOperationException("Thumbs must be set when flag flags.4 is.")), static (w1, x1) => x1.Write(w1));
+        if ((flags & (1u << 4)) != 0) writer.WriteInt32(ThumbDcId.GetValueOrDefault());
+        if ((flags & (1u << 4)) != 0) writer.WriteInt32(ThumbVersion.GetValueOrDefault());
         if (ThumbDocumentId is { } thumbDocumentIdValue) writer.WriteInt64(thumbDocumentIdValue);
         writer.WriteInt32(Count);
         writer.WriteInt32(Hash);
@@ -17947,7 +17947,7 @@ public sealed class ChannelParticipantAdmin : ChannelParticipantBase
         if (Rank is not null) flags |= 1u << 2;
         writer.WriteUInt32(flags);
         writer.WriteInt64(UserId);
-        if (InviterId is { } inviterIdValue) writer.WriteInt64(inviterIdValue);
+        if ((flags & (1u << 1)) != 0) writer.WriteInt64(InviterId.GetValueOrDefault());
         writer.WriteInt64(PromotedBy);
         writer.WriteInt32(Date);
         AdminRights.Write(writer);
@@ -18104,8 +18104,8 @@ public sealed class MessageFwdHeader : TlObject
         writer.WriteInt32(Date);
         if (ChannelPost is { } channelPostValue) writer.WriteInt32(channelPostValue);
         if (PostAuthor is { } postAuthorValue) writer.WriteString(postAuthorValue);
-        if (SavedFromPeer is { } savedFromPeerValue) savedFromPeerValue.Write(writer);
-        if (SavedFromMsgId is { } savedFromMsgIdValue) writer.WriteInt32(savedFromMsgIdValue);
+        if ((flags & (1u << 4)) != 0) (SavedFromPeer ?? throw new InvalidOperationException("SavedFromPeer must be set when flag flags.4 is.")).Write(writer);
+        if ((flags & (1u << 4)) != 0) writer.WriteInt32(SavedFromMsgId.GetValueOrDefault());
         if (SavedFromId is { } savedFromIdValue) savedFromIdValue.Write(writer);
         if (SavedFromName is { } savedFromNameValue) writer.WriteString(savedFromNameValue);
         if (SavedDate is { } savedDateValue) writer.WriteInt32(savedDateValue);
@@ -19288,8 +19288,8 @@ public sealed class PageBlockPhoto : PageBlock
         writer.WriteUInt32(flags);
         writer.WriteInt64(PhotoId);
         Caption.Write(writer);
-        if (Url is { } urlValue) writer.WriteString(urlValue);
-        if (WebpageId is { } webpageIdValue) writer.WriteInt64(webpageIdValue);
+        if ((flags & (1u << 0)) != 0) writer.WriteString((Url ?? throw new InvalidOperationException("Url must be set when flag flags.0 is.")));
+        if ((flags & (1u << 0)) != 0) writer.WriteInt64(WebpageId.GetValueOrDefault());
     }
 
     public static PageBlockPhoto ReadBody(ref TlReader reader)
@@ -19412,8 +19412,8 @@ public sealed class PageBlockEmbed : PageBlock
         if (Url is { } urlValue) writer.WriteString(urlValue);
         if (Html is { } htmlValue) writer.WriteString(htmlValue);
         if (PosterPhotoId is { } posterPhotoIdValue) writer.WriteInt64(posterPhotoIdValue);
-        if (W is { } wValue) writer.WriteInt32(wValue);
-        if (H is { } hValue) writer.WriteInt32(hValue);
+        if ((flags & (1u << 5)) != 0) writer.WriteInt32(W.GetValueOrDefault());
+        if ((flags & (1u << 5)) != 0) writer.WriteInt32(H.GetValueOrDefault());
         Caption.Write(writer);
     }
 
@@ -20036,8 +20036,8 @@ public sealed class Invoice : TlObject
         writer.WriteUInt32(flags);
         writer.WriteString(Currency);
         writer.WriteVector(Prices, static (w1, x1) => x1.Write(w1));
-        if (MaxTipAmount is { } maxTipAmountValue) writer.WriteInt64(maxTipAmountValue);
-        if (SuggestedTipAmounts is { } suggestedTipAmountsValue) writer.WriteVector(suggestedTipAmountsValue, static (w1, x1) => w1.WriteInt64(x1));
+        if ((flags & (1u << 8)) != 0) writer.WriteInt64(MaxTipAmount.GetValueOrDefault());
+        if ((flags & (1u << 8)) != 0) writer.WriteVector((SuggestedTipAmounts ?? throw new InvalidOperationException("SuggestedTipAmounts must be set when flag flags.8 is.")), static (w1, x1) => w1.WriteInt64(x1));
         if (TermsUrl is { } termsUrlValue) writer.WriteString(termsUrlValue);
         if (SubscriptionPeriod is { } subscriptionPeriodValue) writer.WriteInt32(subscriptionPeriodValue);
     }
@@ -22817,8 +22817,8 @@ public sealed class PollResults : TlObject
         if (Results is { } resultsValue) writer.WriteVector(resultsValue, static (w1, x1) => x1.Write(w1));
         if (TotalVoters is { } totalVotersValue) writer.WriteInt32(totalVotersValue);
         if (RecentVoters is { } recentVotersValue) writer.WriteVector(recentVotersValue, static (w1, x1) => x1.Write(w1));
-        if (Solution is { } solutionValue) writer.WriteString(solutionValue);
-        if (SolutionEntities is { } solutionEntitiesValue) writer.WriteVector(solutionEntitiesValue, static (w1, x1) => x1.Write(w1));
+        if ((flags & (1u << 4)) != 0) writer.WriteString((Solution ?? throw new InvalidOperationException("Solution must be set when flag flags.4 is.")));
+        if ((flags & (1u << 4)) != 0) writer.WriteVector((SolutionEntities ?? throw new InvalidOperationException("SolutionEntities must be set when flag flags.4 is.")), static (w1, x1) => x1.Write(w1));
     }
 
     public static PollResults ReadBody(ref TlReader reader)
@@ -23147,8 +23147,8 @@ public sealed class CodeSettings : TlObject
         if (AppSandbox is not null) flags |= 1u << 8;
         writer.WriteUInt32(flags);
         if (LogoutTokens is { } logoutTokensValue) writer.WriteVector(logoutTokensValue, static (w1, x1) => w1.WriteBytes(x1));
-        if (Token is { } tokenValue) writer.WriteString(tokenValue);
-        if (AppSandbox is { } appSandboxValue) writer.WriteBool(appSandboxValue);
+        if ((flags & (1u << 8)) != 0) writer.WriteString((Token ?? throw new InvalidOperationException("Token must be set when flag flags.8 is.")));
+        if ((flags & (1u << 8)) != 0) writer.WriteBool(AppSandbox.GetValueOrDefault());
     }
 
     public static CodeSettings ReadBody(ref TlReader reader)
@@ -23231,11 +23231,11 @@ public sealed class WallPaperSettings : TlObject
         if (Emoticon is not null) flags |= 1u << 7;
         writer.WriteUInt32(flags);
         if (BackgroundColor is { } backgroundColorValue) writer.WriteInt32(backgroundColorValue);
-        if (SecondBackgroundColor is { } secondBackgroundColorValue) writer.WriteInt32(secondBackgroundColorValue);
+        if ((flags & (1u << 4)) != 0) writer.WriteInt32(SecondBackgroundColor.GetValueOrDefault());
         if (ThirdBackgroundColor is { } thirdBackgroundColorValue) writer.WriteInt32(thirdBackgroundColorValue);
         if (FourthBackgroundColor is { } fourthBackgroundColorValue) writer.WriteInt32(fourthBackgroundColorValue);
         if (Intensity is { } intensityValue) writer.WriteInt32(intensityValue);
-        if (Rotation is { } rotationValue) writer.WriteInt32(rotationValue);
+        if ((flags & (1u << 4)) != 0) writer.WriteInt32(Rotation.GetValueOrDefault());
         if (Emoticon is { } emoticonValue) writer.WriteString(emoticonValue);
     }
 
@@ -24321,7 +24321,7 @@ public sealed class MessageReplies : TlObject
         writer.WriteInt32(Replies);
         writer.WriteInt32(RepliesPts);
         if (RecentRepliers is { } recentRepliersValue) writer.WriteVector(recentRepliersValue, static (w1, x1) => x1.Write(w1));
-        if (ChannelId is { } channelIdValue) writer.WriteInt64(channelIdValue);
+        if ((flags & (1u << 0)) != 0) writer.WriteInt64(ChannelId.GetValueOrDefault());
         if (MaxId is { } maxIdValue) writer.WriteInt32(maxIdValue);
         if (ReadMaxId is { } readMaxIdValue) writer.WriteInt32(readMaxIdValue);
     }
@@ -25571,8 +25571,8 @@ public sealed class MessageExtendedMediaPreview : MessageExtendedMediaBase
         if (Thumb is not null) flags |= 1u << 1;
         if (VideoDuration is not null) flags |= 1u << 2;
         writer.WriteUInt32(flags);
-        if (W is { } wValue) writer.WriteInt32(wValue);
-        if (H is { } hValue) writer.WriteInt32(hValue);
+        if ((flags & (1u << 0)) != 0) writer.WriteInt32(W.GetValueOrDefault());
+        if ((flags & (1u << 0)) != 0) writer.WriteInt32(H.GetValueOrDefault());
         if (Thumb is { } thumbValue) thumbValue.Write(writer);
         if (VideoDuration is { } videoDurationValue) writer.WriteInt32(videoDurationValue);
     }
@@ -26961,7 +26961,7 @@ public sealed class Boost : TlObject
         writer.WriteUInt32(flags);
         writer.WriteString(Id);
         if (UserId is { } userIdValue) writer.WriteInt64(userIdValue);
-        if (GiveawayMsgId is { } giveawayMsgIdValue) writer.WriteInt32(giveawayMsgIdValue);
+        if ((flags & (1u << 2)) != 0) writer.WriteInt32(GiveawayMsgId.GetValueOrDefault());
         writer.WriteInt32(Date);
         writer.WriteInt32(Expires);
         if (UsedGiftSlug is { } usedGiftSlugValue) writer.WriteString(usedGiftSlugValue);
@@ -27314,8 +27314,8 @@ public sealed class RequestedPeerUser : RequestedPeer
         if (Photo is not null) flags |= 1u << 2;
         writer.WriteUInt32(flags);
         writer.WriteInt64(UserId);
-        if (FirstName is { } firstNameValue) writer.WriteString(firstNameValue);
-        if (LastName is { } lastNameValue) writer.WriteString(lastNameValue);
+        if ((flags & (1u << 0)) != 0) writer.WriteString((FirstName ?? throw new InvalidOperationException("FirstName must be set when flag flags.0 is.")));
+        if ((flags & (1u << 0)) != 0) writer.WriteString((LastName ?? throw new InvalidOperationException("LastName must be set when flag flags.0 is.")));
         if (Username is { } usernameValue) writer.WriteString(usernameValue);
         if (Photo is { } photoValue) photoValue.Write(writer);
     }
@@ -27501,8 +27501,8 @@ public sealed class FactCheck : TlObject
         if (Country is not null) flags |= 1u << 1;
         if (Text is not null) flags |= 1u << 1;
         writer.WriteUInt32(flags);
-        if (Country is { } countryValue) writer.WriteString(countryValue);
-        if (Text is { } textValue) textValue.Write(writer);
+        if ((flags & (1u << 1)) != 0) writer.WriteString((Country ?? throw new InvalidOperationException("Country must be set when flag flags.1 is.")));
+        if ((flags & (1u << 1)) != 0) (Text ?? throw new InvalidOperationException("Text must be set when flag flags.1 is.")).Write(writer);
         writer.WriteInt64(Hash);
     }
 
@@ -27809,11 +27809,11 @@ public sealed class StarGift : StarGiftBase
         writer.WriteInt64(Id);
         Sticker.Write(writer);
         writer.WriteInt64(Stars);
-        if (AvailabilityRemains is { } availabilityRemainsValue) writer.WriteInt32(availabilityRemainsValue);
-        if (AvailabilityTotal is { } availabilityTotalValue) writer.WriteInt32(availabilityTotalValue);
+        if ((flags & (1u << 0)) != 0) writer.WriteInt32(AvailabilityRemains.GetValueOrDefault());
+        if ((flags & (1u << 0)) != 0) writer.WriteInt32(AvailabilityTotal.GetValueOrDefault());
         writer.WriteInt64(ConvertStars);
-        if (FirstSaleDate is { } firstSaleDateValue) writer.WriteInt32(firstSaleDateValue);
-        if (LastSaleDate is { } lastSaleDateValue) writer.WriteInt32(lastSaleDateValue);
+        if ((flags & (1u << 1)) != 0) writer.WriteInt32(FirstSaleDate.GetValueOrDefault());
+        if ((flags & (1u << 1)) != 0) writer.WriteInt32(LastSaleDate.GetValueOrDefault());
         if (UpgradeStars is { } upgradeStarsValue) writer.WriteInt64(upgradeStarsValue);
     }
 

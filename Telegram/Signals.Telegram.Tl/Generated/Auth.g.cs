@@ -189,7 +189,7 @@ public sealed class Authorization : AuthorizationBase
         if (TmpSessions is not null) flags |= 1u << 0;
         if (FutureAuthToken is not null) flags |= 1u << 2;
         writer.WriteUInt32(flags);
-        if (OtherwiseReloginDays is { } otherwiseReloginDaysValue) writer.WriteInt32(otherwiseReloginDaysValue);
+        if ((flags & (1u << 1)) != 0) writer.WriteInt32(OtherwiseReloginDays.GetValueOrDefault());
         if (TmpSessions is { } tmpSessionsValue) writer.WriteInt32(tmpSessionsValue);
         if (FutureAuthToken is { } futureAuthTokenValue) writer.WriteBytes(futureAuthTokenValue);
         User.Write(writer);
@@ -639,10 +639,10 @@ public sealed class SentCodeTypeFirebaseSms : SentCodeType
         if (PushTimeout is not null) flags |= 1u << 1;
         writer.WriteUInt32(flags);
         if (Nonce is { } nonceValue) writer.WriteBytes(nonceValue);
-        if (PlayIntegrityProjectId is { } playIntegrityProjectIdValue) writer.WriteInt64(playIntegrityProjectIdValue);
-        if (PlayIntegrityNonce is { } playIntegrityNonceValue) writer.WriteBytes(playIntegrityNonceValue);
-        if (Receipt is { } receiptValue) writer.WriteString(receiptValue);
-        if (PushTimeout is { } pushTimeoutValue) writer.WriteInt32(pushTimeoutValue);
+        if ((flags & (1u << 2)) != 0) writer.WriteInt64(PlayIntegrityProjectId.GetValueOrDefault());
+        if ((flags & (1u << 2)) != 0) writer.WriteBytes((PlayIntegrityNonce ?? throw new InvalidOperationException("PlayIntegrityNonce must be set when flag flags.2 is.")));
+        if ((flags & (1u << 1)) != 0) writer.WriteString((Receipt ?? throw new InvalidOperationException("Receipt must be set when flag flags.1 is.")));
+        if ((flags & (1u << 1)) != 0) writer.WriteInt32(PushTimeout.GetValueOrDefault());
         writer.WriteInt32(Length);
     }
 

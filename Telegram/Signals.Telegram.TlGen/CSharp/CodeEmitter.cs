@@ -234,7 +234,16 @@ public sealed class CodeEmitter
 
             var binary = TypeMapper.IsBinaryString(combinator, parameter);
             var property = properties[parameter];
-            if (parameter.IsConditional)
+            if (parameter.IsConditional && SharesFlagBit(combinator, parameter))
+            {
+                // Another field sets this bit too, and a set bit means the field is on the wire: write a default
+                // (value types) or refuse (objects) rather than emit bytes no reader can parse.
+                var value = mapper.IsValueType(parameter.Type)
+                    ? $"{property}.GetValueOrDefault()"
+                    : $"({property} ?? throw new InvalidOperationException(\"{property} must be set when flag {parameter.FlagField}.{parameter.FlagBit} is.\"))";
+                code.Line($"if (({FlagLocal(parameter)} & (1u << {parameter.FlagBit})) != 0) {mapper.WriteStatement(parameter.Type, binary, "writer", value, 0)};");
+            }
+            else if (parameter.IsConditional)
             {
                 var value = CSharpNames.Local(property) + "Value";
                 code.Line($"if ({property} is {{ }} {value}) {mapper.WriteStatement(parameter.Type, binary, "writer", value, 0)};");
@@ -303,6 +312,9 @@ public sealed class CodeEmitter
 
         code.Close();
     }
+
+    private static bool SharesFlagBit(TlCombinator combinator, TlParameter parameter) =>
+        combinator.Parameters.Count(p => p.FlagField == parameter.FlagField && p.FlagBit == parameter.FlagBit) > 1;
 
     private static string FlagLocal(TlParameter parameter) => CSharpNames.Local(CSharpNames.Pascal(parameter.FlagField!));
 

@@ -42,21 +42,20 @@ internal sealed class RandomTlObjects
         {
             var property = type.GetProperty(_model.PropertyName(combinator, parameter))
                 ?? throw new InvalidOperationException($"{type.Name} has no property for {parameter.Name}.");
-            if (parameter.IsTrueFlag)
-            {
-                var set = _random.Next(2) == 0;
-                property.SetValue(value, set);
-                args[parameter.Name] = set;
-                continue;
-            }
-
             if (parameter.IsConditional)
             {
                 var key = (parameter.FlagField!, parameter.FlagBit);
                 if (!presentBits.TryGetValue(key, out var present))
                 {
-                    present = depth < MaxDepth && _random.Next(2) == 0;
+                    present = (parameter.IsTrueFlag || depth < MaxDepth) && _random.Next(2) == 0;
                     presentBits[key] = present;
+                }
+
+                if (parameter.IsTrueFlag)
+                {
+                    property.SetValue(value, present);
+                    args[parameter.Name] = present;
+                    continue;
                 }
 
                 if (!present)
