@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.TestingHost;
+using Signals.Hosting;
+using Signals.Telegram.Emulator.InProcess;
+using Signals.Telegram.Port;
+using StackExchange.Redis;
+
+namespace Signals.Testing.Cluster;
+
+/// <summary>Each test silo: Redis membership, the product wiring, and a connector of its own over the shared world.</summary>
+public sealed class SignalsTestSiloConfigurator : ISiloConfigurator
+{
+    public void Configure(ISiloBuilder siloBuilder)
+    {
+        var configuration = siloBuilder.Configuration;
+        var redis = configuration[ClusterProperties.Redis] ?? throw new InvalidOperationException("The test cluster needs Redis.");
+        var clusterId = configuration[ClusterProperties.ClusterId] ?? throw new InvalidOperationException("No cluster id.");
+        siloBuilder.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
+
+        // Quick failure detection: tests kill silos and should not wait Orleans' production defaults out.
+        siloBuilder.Configure<ClusterMembershipOptions>(o =>
+        {
+            o.ProbeTimeout = TimeSpan.FromSeconds(1);
+            o.NumMissedProbesLimit = 2;
+            o.NumVotesForDeathDeclaration = 1;
+            o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(5);
+            o.TableRefreshTimeout = TimeSpan.FromSeconds(2);
+            o.DeathVoteExpirationTimeout = TimeSpan.FromSeconds(10);
+        });
+        siloBuilder.AddSignals(new SignalsSiloSetup
+        {
+            RedisConnectionString = redis,
+            ConfigureTelegram = services =>
+            {
+                // One connector per silo: killing the silo disposes it, which closes its connections like a dead process's sockets.
+                services.AddSingleton(_ => new EmulatorTelegramConnector(TestWorlds.Get(clusterId)));
+                services.AddSingleton<ITelegramConnector>(sp => sp.GetRequiredService<EmulatorTelegramConnector>());
+            },
+        });
+    }
+}
