@@ -17,6 +17,9 @@ public abstract class TlObject
         WriteBody(writer);
     }
 
+    /// <summary>The TL name (<c>messages.getHistory</c>), for logs.</summary>
+    public override string ToString() => TlRegistry.GetName(GetConstructorId()) ?? GetType().Name;
+
     /// <summary>The boxed form as a new array.</summary>
     public byte[] ToBytes()
     {
