@@ -13,7 +13,8 @@ public static class SignalsCli
     {
         var context = new CliContext(io, new GlobalOptions());
         var root = BuildRoot(context);
-        var parse = root.Parse(args);
+        // No response files: "@somecalls" is a channel name here, not a file of arguments.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0 && parse.Action is ParseErrorAction or null)
         {
             foreach (var error in parse.Errors)

@@ -34,7 +34,7 @@ public static class SessionLoginCommand
         {
             Description = "Read the two-step verification password from the first line of standard input.",
         };
-        var command = new Command("login", "Log a session into Telegram (registers it in the catalog first).")
+        var command = new Command("login", "Log a session into Telegram; once logged in it is registered in the catalog.")
         {
             name, phone, code, passwordStdin, role,
         };
@@ -51,7 +51,6 @@ public static class SessionLoginCommand
             var masked = PhoneMask.Mask(phoneNumber!);
             var scrubber = new SecretScrubber();
             scrubber.Add(phoneNumber);
-            await SessionsCommand.EnsureRegisteredAsync(client.GetGrain<ICatalogGrain>(CatalogKeys.Default), sessionName, parse.GetValue(role));
             var session = client.GetGrain<ITelegramSessionGrain>(sessionName);
 
             var result = await session.StartLoginAsync(phoneNumber!);
@@ -90,6 +89,12 @@ public static class SessionLoginCommand
             }
 
             var done = result.Step == LoginStep.LoggedIn && result.Succeeded;
+            if (done)
+            {
+                // Only a session that logged in joins the catalog: a mistyped number must not leave an entry behind.
+                await SessionsCommand.EnsureRegisteredAsync(client.GetGrain<ICatalogGrain>(CatalogKeys.Default), sessionName, parse.GetValue(role));
+            }
+
             var message = scrubber.Scrub(result.Message);
             var view = new LoginView(sessionName, masked, result.Step, done, message);
             if (output.IsJson)

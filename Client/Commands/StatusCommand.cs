@@ -28,7 +28,7 @@ public static class StatusCommand
             var grains = OutputFormatter.Table("Grain type", "Activations", "Silos");
             foreach (var g in view.Grains)
             {
-                OutputFormatter.AddRow(grains, g.GrainType, g.Activations.ToString(), g.Silos.ToString());
+                OutputFormatter.AddRow(grains, ShortTypeName(g.GrainType), g.Activations.ToString(), g.Silos.ToString());
             }
 
             output.Render(silos);
@@ -38,6 +38,9 @@ public static class StatusCommand
         });
         return command;
     }
+
+    /// <summary>"Signals.Tokens.TokenGrain,Signals.Grains" → "Signals.Tokens.TokenGrain" for the table; JSON keeps the full name.</summary>
+    private static string ShortTypeName(string grainType) => grainType.Split(',', 2)[0];
 
     private static async Task<StatusView> ReadAsync(IClusterClient client)
     {

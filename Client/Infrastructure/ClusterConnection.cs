@@ -43,7 +43,11 @@ public sealed class ClusterConnection : IAsyncDisposable
         {
             await StopQuietlyAsync(host);
             var why = ex is TimeoutException ? $"no answer within {DurationText.Format(settings.ConnectTimeout)}" : FirstLine(ex.Message);
-            throw new CliException(ExitCodes.Unreachable, $"Cannot reach the Signals cluster ({settings.Describe()}): {why}.", ex);
+            // A gateway that is up but serves another cluster or service id refuses us the same way as a closed port.
+            throw new CliException(
+                ExitCodes.Unreachable,
+                $"Cannot reach the Signals cluster ({settings.Describe()}): {why}. Is a silo running there with cluster id '{settings.ClusterId}' and service id '{settings.ServiceId}'?",
+                ex);
         }
     }
 

@@ -18,7 +18,7 @@ public sealed record ClusterSettings(
     /// <summary>Where we tried to connect, for messages; never includes a Redis password.</summary>
     public string Describe() => RedisConnection is null
         ? $"gateway localhost:{GatewayPort}"
-        : $"Redis clustering at {RedisEndpoint(RedisConnection)} (cluster '{ClusterId}', service '{ServiceId}')";
+        : $"Redis clustering at {RedisEndpoint(RedisConnection)}";
 
     private static string RedisEndpoint(string connection)
     {

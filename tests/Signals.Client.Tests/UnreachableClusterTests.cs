@@ -52,7 +52,7 @@ public sealed class UnreachableClusterTests
 
         Assert.Equal(ExitCodes.Unreachable, run.ExitCode);
         Assert.Contains($"Redis clustering at 127.0.0.1:{port}", run.StdErr, StringComparison.Ordinal);
-        Assert.Contains("cluster 'blue'", run.StdErr, StringComparison.Ordinal);
+        Assert.Contains("cluster id 'blue'", run.StdErr, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2", run.All, StringComparison.Ordinal);
     }
 

@@ -71,4 +71,14 @@ public sealed class UsageTests
             Assert.Contains(group, run.StdOut, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task At_sign_names_a_channel_not_a_response_file()
+    {
+        // Accepted by the parser, so the run gets as far as connecting (to a port where nothing listens).
+        var run = await CliRun.RunAsync("channels", "add", "@somecalls", "--session", "reader-1", "--gateway", UnusedPort.Next().ToString());
+
+        Assert.Equal(ExitCodes.Unreachable, run.ExitCode);
+        Assert.DoesNotContain("Response file", run.StdErr, StringComparison.Ordinal);
+    }
 }
