@@ -27,22 +27,33 @@ internal static class Base58
             leadingOnes++;
         }
 
-        Span<byte> number = stackalloc byte[Width];
-        number.Clear();
-        for (var i = leadingOnes; i < text.Length; i++)
+        // The value as four 64-bit limbs, least significant first. Digits are taken ten at a time
+        // (58^10 < 2^64), so a 44-character address costs five limb multiplications, not 44 × 32 byte steps.
+        Span<ulong> limbs = stackalloc ulong[4];
+        limbs.Clear();
+        var i = leadingOnes;
+        while (i < text.Length)
         {
-            var c = text[i];
-            if (!IsDigit(c))
+            ulong chunk = 0;
+            ulong scale = 1;
+            for (var k = 0; k < 10 && i < text.Length; k++, i++)
             {
-                return false;
+                var c = text[i];
+                if (!IsDigit(c))
+                {
+                    return false;
+                }
+
+                chunk = (chunk * 58) + (ulong)DigitOf[c];
+                scale *= 58;
             }
 
-            var carry = (int)DigitOf[c];
-            for (var b = Width - 1; b >= 0; b--)
+            var carry = chunk;
+            for (var l = 0; l < 4; l++)
             {
-                carry += number[b] * 58;
-                number[b] = (byte)carry;
-                carry >>= 8;
+                var product = ((UInt128)limbs[l] * scale) + carry;
+                limbs[l] = (ulong)product;
+                carry = (ulong)(product >> 64);
             }
 
             if (carry != 0)
@@ -51,20 +62,24 @@ internal static class Base58
             }
         }
 
-        var zeroPrefix = 0;
-        while (zeroPrefix < Width && number[zeroPrefix] == 0)
+        var top = 3;
+        while (top >= 0 && limbs[top] == 0)
         {
-            zeroPrefix++;
+            top--;
         }
 
-        var significant = Width - zeroPrefix;
+        var significant = top < 0 ? 0 : (top * 8) + 8 - (System.Numerics.BitOperations.LeadingZeroCount(limbs[top]) / 8);
         if (leadingOnes + significant != Width)
         {
             return false;
         }
 
-        // The value's bytes sit right-aligned in `number`; the leading '1's supply exactly the zeros above them.
-        number.CopyTo(output);
+        // Big-endian out; the leading '1's supply exactly the zero bytes above the value.
+        for (var l = 0; l < 4; l++)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(output[((3 - l) * 8)..], limbs[l]);
+        }
+
         return true;
     }
 

@@ -137,10 +137,6 @@ internal static class TonAddress
         return new string(chars);
     }
 
-    public static bool IsUrlSafeChar(char c) => DigitOf(c, urlSafe: true) >= 0;
-
-    public static bool IsStandardChar(char c) => DigitOf(c, urlSafe: false) >= 0;
-
     private static int DigitOf(char c, bool urlSafe) => c switch
     {
         >= 'A' and <= 'Z' => c - 'A',

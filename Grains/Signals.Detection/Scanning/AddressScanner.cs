@@ -11,92 +11,113 @@ internal static class AddressScanner
     /// <summary>Word runs: Solana base58 and EVM 0x-hex.</summary>
     public static void ScanWords(string text, int segment, List<Occurrence> found)
     {
+        var span = text.AsSpan();
         var i = 0;
-        while (i < text.Length)
+        while (i < span.Length)
         {
-            var ascii = true;
-            var start = i;
-            while (i < text.Length)
+            var rel = span[i..].IndexOfAny(CharClass.AsciiAlnum);
+            if (rel < 0)
             {
-                if (CharClass.IsAsciiAlnum(text[i]))
-                {
-                    i++;
-                }
-                else if (CharClass.IsLookalikeWordChar(text, i, out var width))
-                {
-                    ascii = false; // a Cyrillic 'о' or a fullwidth digit inside: not an address
-                    i += width;
-                }
-                else
-                {
-                    break;
-                }
+                return;
             }
 
-            if (i == start)
+            var start = i + rel;
+            var end = RunEnd(span, start, CharClass.AsciiAlnum);
+
+            // A look-alike letter glued on either side (Cyrillic 'о', fullwidth digits…) spoils the whole run.
+            var spoiled = !CharClass.IsBoundaryBefore(text, start);
+            while (end < span.Length && span[end] >= 0x80 && CharClass.IsLookalikeWordChar(text, end, out var width))
             {
-                i++;
-                continue;
+                spoiled = true;
+                end = RunEnd(span, end + width, CharClass.AsciiAlnum);
             }
 
-            if (!ascii)
+            i = end;
+            var length = end - start;
+            if (spoiled || length < AddressValidator.SolanaMinLength || length > AddressValidator.SolanaMaxLength) // 0x+40 hex (42) lies inside
             {
                 continue;
             }
 
-            var run = text.AsSpan(start, i - start);
-            if (run.Length == 42 && run[0] == '0' && run[1] == 'x')
+            var run = span[start..end];
+            if (length == 42 && run[0] == '0' && run[1] == 'x')
             {
                 if (Eip55.TryNormalize(run, out var evm))
                 {
-                    found.Add(new Occurrence(segment, start, i, Chain.Evm, evm, ChainFromLink: false));
+                    found.Add(new Occurrence(segment, start, end, Chain.Evm, evm, ChainFromLink: false));
                 }
             }
-            else if (run.Length is >= AddressValidator.SolanaMinLength and <= AddressValidator.SolanaMaxLength
-                && AddressValidator.IsSolanaAddress(run, out var solana))
+            else if (AddressValidator.IsSolanaAddress(run, out var solana))
             {
-                found.Add(new Occurrence(segment, start, i, Chain.Solana, solana, ChainFromLink: false));
+                found.Add(new Occurrence(segment, start, end, Chain.Solana, solana, ChainFromLink: false));
             }
         }
     }
+
+    // Every friendly address starts with the same two characters for its flag and workchain bytes:
+    // flag 0x11/0x51/0x91/0xD1 gives E/U/k/0, workchain 0x00/0xFF then gives Q/f. Searching for these pairs
+    // (vectorised) replaces a full pass over every base64 run of the text.
+    private static readonly System.Buffers.SearchValues<string> TonPrefixes =
+        System.Buffers.SearchValues.Create(["EQ", "Ef", "UQ", "Uf", "kQ", "kf", "0Q", "0f"], StringComparison.Ordinal);
 
     /// <summary>
     /// TON user-friendly addresses: 48-character runs of one base64 alphabet. A run with a TON header but a bad
     /// checksum goes to <paramref name="tonShaped"/> so that its base58-looking pieces are not taken for Solana.
     /// </summary>
-    public static void ScanTonFriendly(string text, int segment, bool urlSafe, List<Occurrence> found, List<TextRange> tonShaped)
+    public static void ScanTonFriendly(string text, int segment, List<Occurrence> found, List<TextRange> tonShaped)
     {
+        var span = text.AsSpan();
         var i = 0;
-        while (i < text.Length)
+        while (i + TonAddress.FriendlyLength <= span.Length)
         {
-            if (!IsTonChar(text[i], urlSafe))
+            var rel = span[i..].IndexOfAny(TonPrefixes);
+            if (rel < 0)
             {
-                i++;
-                continue;
+                return;
             }
 
-            var start = i;
-            while (i < text.Length && IsTonChar(text[i], urlSafe))
+            var start = i + rel;
+            i = start + 1;
+            if (start + TonAddress.FriendlyLength > span.Length)
             {
-                i++;
+                return;
             }
 
-            if (i - start != TonAddress.FriendlyLength || !CharClass.IsBoundaryBefore(text, start) || !CharClass.IsBoundaryAt(text, i))
-            {
-                continue;
-            }
-
-            var verdict = TonAddress.CheckFriendly(text.AsSpan(start, i - start), urlSafe, out var canonical);
-            if (verdict == TonAddress.Verdict.Valid)
-            {
-                found.Add(new Occurrence(segment, start, i, Chain.Ton, canonical, ChainFromLink: false));
-            }
-
-            if (verdict != TonAddress.Verdict.NotTon)
-            {
-                tonShaped.Add(new TextRange(start, i));
-            }
+            TryFriendlyAt(text, start, segment, urlSafe: true, found, tonShaped);
+            TryFriendlyAt(text, start, segment, urlSafe: false, found, tonShaped);
         }
+    }
+
+    private static void TryFriendlyAt(string text, int start, int segment, bool urlSafe, List<Occurrence> found, List<TextRange> tonShaped)
+    {
+        var alphabet = urlSafe ? CharClass.Base64Url : CharClass.Base64Standard;
+        var end = start + TonAddress.FriendlyLength;
+        var candidate = text.AsSpan(start, TonAddress.FriendlyLength);
+        if (candidate.ContainsAnyExcept(alphabet)
+            || (start > 0 && alphabet.Contains(text[start - 1]))
+            || (end < text.Length && alphabet.Contains(text[end]))
+            || !CharClass.IsBoundaryBefore(text, start)
+            || !CharClass.IsBoundaryAt(text, end))
+        {
+            return; // not a whole 48-character run of this alphabet
+        }
+
+        var verdict = TonAddress.CheckFriendly(candidate, urlSafe, out var canonical);
+        if (verdict == TonAddress.Verdict.Valid)
+        {
+            found.Add(new Occurrence(segment, start, end, Chain.Ton, canonical, ChainFromLink: false));
+        }
+
+        if (verdict != TonAddress.Verdict.NotTon)
+        {
+            tonShaped.Add(new TextRange(start, end));
+        }
+    }
+
+    private static int RunEnd(ReadOnlySpan<char> span, int from, System.Buffers.SearchValues<char> set)
+    {
+        var rel = span[from..].IndexOfAnyExcept(set);
+        return rel < 0 ? span.Length : from + rel;
     }
 
     /// <summary>TON raw addresses "0:hex64" / "-1:hex64", found from their colon.</summary>
@@ -149,5 +170,4 @@ internal static class AddressScanner
         }
     }
 
-    private static bool IsTonChar(char c, bool urlSafe) => urlSafe ? TonAddress.IsUrlSafeChar(c) : TonAddress.IsStandardChar(c);
 }

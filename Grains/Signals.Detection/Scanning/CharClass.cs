@@ -7,6 +7,15 @@ namespace Signals.Detection.Scanning;
 /// <summary>Character classes that decide where a candidate address starts and ends.</summary>
 internal static class CharClass
 {
+    private const string AlnumChars = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+    /// <summary>Vectorised sets: the scanners skip whole stretches of text per instruction instead of per character.</summary>
+    public static readonly SearchValues<char> AsciiAlnum = SearchValues.Create(AlnumChars);
+
+    public static readonly SearchValues<char> Base64Url = SearchValues.Create(AlnumChars + "-_");
+
+    public static readonly SearchValues<char> Base64Standard = SearchValues.Create(AlnumChars + "+/");
+
     public static bool IsAsciiAlnum(char c) => c is >= '0' and <= '9' or >= 'a' and <= 'z' or >= 'A' and <= 'Z';
 
     public static bool IsHex(char c) => c is >= '0' and <= '9' or >= 'a' and <= 'f' or >= 'A' and <= 'F';

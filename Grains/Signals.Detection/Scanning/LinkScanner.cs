@@ -1,90 +1,110 @@
 namespace Signals.Detection.Scanning;
 
 /// <summary>
-/// Finds URLs (with a scheme, or a bare known host at the start of a word) and, for the sites we know, takes the
-/// token from its place in the URL. The whole URL of a known site is reported as a span so that addresses
-/// elsewhere in it (a wallet, a pair's quote side) are not also picked up by the bare-address scan.
+/// Finds links to the sites we know (with a scheme, or bare at the start of a word) and takes the token from its
+/// place in the URL. The whole URL is reported as a span so that addresses elsewhere in it (a wallet, a pair's
+/// quote side) are not also picked up by the bare-address scan. Links to other sites need no handling here: the
+/// bare-address scan reads them like any other text.
 /// </summary>
 internal static class LinkScanner
 {
+    // Longest "sub.domain." prefix we walk back over before a known host; longer is not a URL we care about,
+    // and the cap keeps adversarial input ("dexscreener.comdexscreener.com…") linear.
+    private const int MaxSubdomainPrefix = 64;
+
+    private const int MaxLabel = 24;
+
     public static void Scan(string text, int segment, List<Occurrence> found, List<TextRange> knownSpans, HashSet<Chain> evmHints)
     {
+        // Every known host is "label.tld": find dots (vectorised), look at the label around each. Prose has few dots.
+        var span = text.AsSpan();
         var i = 0;
-        while (i < text.Length)
+        while (i < span.Length)
         {
-            if (char.IsWhiteSpace(text[i]))
+            var rel = span[i..].IndexOf('.');
+            if (rel < 0)
             {
-                i++;
+                return;
+            }
+
+            var dot = i + rel;
+            i = dot + 1;
+            var hit = dot;
+            while (hit > 0 && dot - hit < MaxLabel && IsLabelChar(text[hit - 1]))
+            {
+                hit--;
+            }
+
+            var tldEnd = dot + 1;
+            while (tldEnd < text.Length && tldEnd - dot < MaxLabel && IsLabelChar(text[tldEnd]))
+            {
+                tldEnd++;
+            }
+
+            if (hit == dot || tldEnd == dot + 1 || KnownHost.Find(text.AsSpan(hit, tldEnd - hit)) is null
+                || !TryLocateUrl(text, hit, out var urlStart, out var hostStart))
+            {
                 continue;
             }
 
-            var chunkStart = i;
-            while (i < text.Length && !char.IsWhiteSpace(text[i]))
-            {
-                i++;
-            }
-
-            ScanChunk(text, chunkStart, i, segment, found, knownSpans, evmHints);
+            var urlEnd = FindUrlEnd(text, hostStart);
+            HandleUrl(text, urlStart, hostStart, urlEnd, segment, found, knownSpans, evmHints);
+            i = Math.Max(i, urlEnd);
         }
     }
 
-    private static void ScanChunk(string text, int start, int end, int segment, List<Occurrence> found, List<TextRange> knownSpans, HashSet<Chain> evmHints)
-    {
-        var anyScheme = false;
-        var pos = start;
-        while (pos < end)
-        {
-            var rel = text.AsSpan(pos, end - pos).IndexOf("://", StringComparison.Ordinal);
-            if (rel < 0)
-            {
-                break;
-            }
+    private static bool IsLabelChar(char c) => CharClass.IsAsciiAlnum(c) || c == '-';
 
-            var colon = pos + rel;
-            var schemeStart = colon;
-            while (schemeStart > pos && char.IsAsciiLetter(text[schemeStart - 1]))
+    /// <summary>From a host-name hit, finds where its URL starts: the scheme, or the host itself when bare.</summary>
+    private static bool TryLocateUrl(string text, int hit, out int urlStart, out int hostStart)
+    {
+        urlStart = hostStart = hit;
+        var limit = Math.Max(0, hit - MaxSubdomainPrefix);
+        while (hostStart > limit && IsHostChar(text[hostStart - 1]))
+        {
+            hostStart--;
+        }
+
+        if (hostStart > 0 && IsHostChar(text[hostStart - 1]))
+        {
+            return false; // an absurdly long host: not a link
+        }
+
+        var hostEnd = hit;
+        while (hostEnd < text.Length && IsHostChar(text[hostEnd]))
+        {
+            hostEnd++;
+        }
+
+        if (KnownHost.Find(text.AsSpan(hostStart, hostEnd - hostStart)) is null)
+        {
+            return false; // "notdexscreener.com", "pump.funny"
+        }
+
+        if (hostStart >= 3 && text.AsSpan(hostStart - 3, 3).SequenceEqual("://"))
+        {
+            var schemeStart = hostStart - 3;
+            while (schemeStart > 0 && hostStart - 3 - schemeStart < 5 && char.IsAsciiLetter(text[schemeStart - 1]))
             {
                 schemeStart--;
             }
 
-            var scheme = text.AsSpan(schemeStart, colon - schemeStart);
-            var hostStart = colon + 3;
-            if (!scheme.Equals("http", StringComparison.OrdinalIgnoreCase) && !scheme.Equals("https", StringComparison.OrdinalIgnoreCase))
-            {
-                pos = hostStart;
-                continue;
-            }
-
-            anyScheme = true;
-            var urlEnd = FindUrlEnd(text, hostStart, end);
-            HandleUrl(text, schemeStart, hostStart, urlEnd, segment, found, knownSpans, evmHints);
-            pos = Math.Max(urlEnd, hostStart);
+            var scheme = text.AsSpan(schemeStart, hostStart - 3 - schemeStart);
+            urlStart = schemeStart;
+            return scheme.Equals("http", StringComparison.OrdinalIgnoreCase) || scheme.Equals("https", StringComparison.OrdinalIgnoreCase);
         }
 
-        if (anyScheme)
-        {
-            return;
-        }
-
-        // A bare "dexscreener.com/solana/…" without a scheme, at the start of a word after opening punctuation.
-        var bare = start;
-        while (bare < end && text[bare] is '(' or '[' or '<' or '"' or '\'' or '*' or '`')
-        {
-            bare++;
-        }
-
-        var bareEnd = FindUrlEnd(text, bare, end);
-        var slash = text.AsSpan(bare, bareEnd - bare).IndexOf('/');
-        if (slash > 0 && KnownHost.Find(text.AsSpan(bare, slash)) is not null)
-        {
-            HandleUrl(text, bare, bare, bareEnd, segment, found, knownSpans, evmHints);
-        }
+        // Bare: at the start of the text, after whitespace or after opening punctuation.
+        urlStart = hostStart;
+        return hostStart == 0 || char.IsWhiteSpace(text[hostStart - 1]) || text[hostStart - 1] is '(' or '[' or '<' or '"' or '\'' or '*' or '`' or ':';
     }
 
-    private static int FindUrlEnd(string text, int from, int chunkEnd)
+    private static bool IsHostChar(char c) => CharClass.IsAsciiAlnum(c) || c is '.' or '-';
+
+    private static int FindUrlEnd(string text, int from)
     {
         var i = from;
-        while (i < chunkEnd && text[i] < 0x80 && text[i] is not ('<' or '>' or '"' or '\'' or '`' or ')' or ']' or '|' or '{' or '}' or '\\'))
+        while (i < text.Length && text[i] > ' ' && text[i] < 0x80 && text[i] is not ('<' or '>' or '"' or '\'' or '`' or ')' or ']' or '|' or '{' or '}' or '\\'))
         {
             i++;
         }

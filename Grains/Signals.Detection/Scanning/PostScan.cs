@@ -3,87 +3,179 @@ namespace Signals.Detection.Scanning;
 /// <summary>
 /// One detection run over a post: scans the text and each hidden link, drops bare matches that a known URL or a
 /// TON-shaped string already explains, resolves EVM chains from links, then reports each token once, in order.
+/// Its working lists are reused per thread, so a post costs little more than its result.
 /// </summary>
 internal sealed class PostScan
 {
+    [ThreadStatic]
+    private static PostScan? _cached;
+
     private readonly List<Occurrence> _occurrences = [];
     private readonly HashSet<Chain> _evmHints = [];
+    private readonly List<Occurrence> _bare = [];
+    private readonly List<Occurrence> _ton = [];
+    private readonly List<TextRange> _tonShaped = [];
+    private readonly List<Occurrence> _fromLinks = [];
+    private readonly List<TextRange> _knownSpans = [];
 
     public static IReadOnlyList<DetectedToken> Run(string text, IReadOnlyList<string>? links, QuoteTokenSet quotes)
     {
-        var scan = new PostScan();
+        // Taken off the thread while in use, so even a re-entrant call could not share it.
+        var scan = _cached ?? new PostScan();
+        _cached = null;
+        try
+        {
+            return scan.Detect(text, links, quotes);
+        }
+        finally
+        {
+            scan.Reset();
+            _cached = scan;
+        }
+    }
+
+    private IReadOnlyList<DetectedToken> Detect(string text, IReadOnlyList<string>? links, QuoteTokenSet quotes)
+    {
         var cleanText = TextNormalizer.StripInvisible(text);
-        scan.ScanSegment(cleanText, 0);
+        ScanSegment(cleanText, 0);
         if (links is not null)
         {
             for (var k = 0; k < links.Count; k++)
             {
-                if (links[k] is { } link)
+                if (links[k] is { Length: > 0 } link)
                 {
-                    scan.ScanSegment(TextNormalizer.StripInvisible(link), k + 1);
+                    ScanSegment(TextNormalizer.StripInvisible(link), k + 1);
                 }
             }
         }
 
-        scan._occurrences.Sort((a, b) => a.Segment != b.Segment ? a.Segment.CompareTo(b.Segment) : a.Start.CompareTo(b.Start));
-        return scan.Report(cleanText, quotes);
+        if (_occurrences.Count == 0)
+        {
+            return [];
+        }
+
+        _occurrences.Sort(static (a, b) => a.Segment != b.Segment ? a.Segment.CompareTo(b.Segment) : a.Start.CompareTo(b.Start));
+        return Report(cleanText, quotes);
+    }
+
+    private void Reset()
+    {
+        _occurrences.Clear();
+        _evmHints.Clear();
+        ClearSegment();
+    }
+
+    private void ClearSegment()
+    {
+        _bare.Clear();
+        _ton.Clear();
+        _tonShaped.Clear();
+        _fromLinks.Clear();
+        _knownSpans.Clear();
     }
 
     private void ScanSegment(string text, int segment)
     {
-        var bare = new List<Occurrence>();
-        var ton = new List<Occurrence>();
-        var tonShaped = new List<TextRange>();
-        var fromLinks = new List<Occurrence>();
-        var knownSpans = new List<TextRange>();
+        ClearSegment();
+        AddressScanner.ScanWords(text, segment, _bare);
+        AddressScanner.ScanTonFriendly(text, segment, _ton, _tonShaped);
+        AddressScanner.ScanTonRaw(text, segment, _ton, _tonShaped);
+        LinkScanner.Scan(text, segment, _fromLinks, _knownSpans, _evmHints);
 
-        AddressScanner.ScanWords(text, segment, bare);
-        AddressScanner.ScanTonFriendly(text, segment, urlSafe: true, ton, tonShaped);
-        AddressScanner.ScanTonFriendly(text, segment, urlSafe: false, ton, tonShaped);
-        AddressScanner.ScanTonRaw(text, segment, ton, tonShaped);
-        LinkScanner.Scan(text, segment, fromLinks, knownSpans, _evmHints);
-
-        var inKnownUrl = new RangeSet(knownSpans);
-        var inTon = new RangeSet(tonShaped);
-        foreach (var o in bare)
+        if (_knownSpans.Count == 0 && _tonShaped.Count == 0)
         {
-            if (inKnownUrl.Overlaps(o.Start, o.End) | inTon.Overlaps(o.Start, o.End))
+            _occurrences.AddRange(_bare);
+            _occurrences.AddRange(_ton);
+        }
+        else
+        {
+            var inKnownUrl = new RangeSet(_knownSpans);
+            var inTon = new RangeSet(_tonShaped);
+            foreach (var o in _bare)
             {
-                continue;
+                if (!(inKnownUrl.Overlaps(o.Start, o.End) | inTon.Overlaps(o.Start, o.End)))
+                {
+                    _occurrences.Add(o);
+                }
             }
 
-            _occurrences.Add(o);
-        }
-
-        ton.Sort((a, b) => a.Start.CompareTo(b.Start));
-        var tonInKnownUrl = new RangeSet(knownSpans);
-        foreach (var o in ton)
-        {
-            if (!tonInKnownUrl.Overlaps(o.Start, o.End))
+            _ton.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+            var tonInKnownUrl = new RangeSet(_knownSpans);
+            foreach (var o in _ton)
             {
-                _occurrences.Add(o);
+                if (!tonInKnownUrl.Overlaps(o.Start, o.End))
+                {
+                    _occurrences.Add(o);
+                }
             }
         }
 
-        _occurrences.AddRange(fromLinks);
+        _occurrences.AddRange(_fromLinks);
     }
 
     private List<DetectedToken> Report(string text, QuoteTokenSet quotes)
     {
-        var evmChainOf = new Dictionary<string, Chain>(StringComparer.Ordinal);
+        Dictionary<string, Chain>? evmChainOf = null;
         foreach (var o in _occurrences)
         {
             if (o.ChainFromLink && o.Chain.IsEvm() && o.Chain != Chain.Evm)
             {
-                evmChainOf.TryAdd(o.Address, o.Chain);
+                (evmChainOf ??= new(StringComparer.Ordinal)).TryAdd(o.Address, o.Chain);
             }
         }
 
         // A bare EVM address with no link of its own takes the post's chain when the post's links name exactly one.
         Chain? postChain = _evmHints.Count == 1 ? _evmHints.First() : null;
+        var tickerOf = Tickers(text);
+
+        var tokens = new List<DetectedToken>();
+        foreach (var o in _occurrences)
+        {
+            var chain = o.Chain;
+            if (chain.IsEvm())
+            {
+                chain = evmChainOf is not null && evmChainOf.TryGetValue(o.Address, out var linked) ? linked : postChain ?? Chain.Evm;
+            }
+
+            if (quotes.Contains(o.Address) || Seen(tokens, chain, o.Address))
+            {
+                continue;
+            }
+
+            tokens.Add(new DetectedToken(chain, o.Address, tickerOf?.GetValueOrDefault(o.Address)));
+        }
+
+        return tokens;
+    }
+
+    /// <summary>A post names a handful of tokens at most: a linear look-up beats building a set.</summary>
+    private static bool Seen(List<DetectedToken> tokens, Chain chain, string address)
+    {
+        foreach (var t in tokens)
+        {
+            if (t.Chain == chain && t.Address == address)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private Dictionary<string, string>? Tickers(string text)
+    {
+        if (!text.Contains('$'))
+        {
+            return null;
+        }
 
         var inText = _occurrences.Where(o => o.Segment == 0).ToList();
         var tickers = TickerAssigner.Assign(text, inText, CashtagScanner.Scan(text));
+        if (tickers.Count == 0)
+        {
+            return null;
+        }
+
         var tickerOf = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var k = 0; k < inText.Count; k++)
         {
@@ -93,28 +185,6 @@ internal sealed class PostScan
             }
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var tokens = new List<DetectedToken>();
-        foreach (var o in _occurrences)
-        {
-            var chain = o.Chain;
-            if (chain.IsEvm())
-            {
-                chain = evmChainOf.TryGetValue(o.Address, out var linked) ? linked : postChain ?? Chain.Evm;
-            }
-
-            if (quotes.Contains(o.Address))
-            {
-                continue;
-            }
-
-            var token = new DetectedToken(chain, o.Address, tickerOf.GetValueOrDefault(o.Address));
-            if (seen.Add(token.Key))
-            {
-                tokens.Add(token);
-            }
-        }
-
-        return tokens;
+        return tickerOf;
     }
 }

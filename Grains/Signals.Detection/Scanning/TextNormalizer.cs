@@ -22,16 +22,7 @@ internal static class TextNormalizer
 
     public static string StripInvisible(string text)
     {
-        var first = -1;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (IsInvisible(text[i]))
-            {
-                first = i;
-                break;
-            }
-        }
-
+        var first = FirstInvisible(text);
         if (first < 0)
         {
             return text;
@@ -49,4 +40,35 @@ internal static class TextNormalizer
 
         return builder.ToString();
     }
+
+    /// <summary>
+    /// Vectorised searches: three single characters and one range (U+200B…U+2069) whose few visible members
+    /// (dashes, quotes, "…") are confirmed per hit. A post is mostly ASCII, Cyrillic, CJK or emoji: no hits.
+    /// </summary>
+    private static int FirstInvisible(string text)
+    {
+        var span = text.AsSpan();
+        var first = MinIndex(MinIndex(span.IndexOf('\u00AD'), span.IndexOf('\u180E')), span.IndexOf('\uFEFF'));
+        var limit = first < 0 ? span.Length : first;
+        var i = 0;
+        while (i < limit)
+        {
+            var rel = span[i..limit].IndexOfAnyInRange('\u200B', '\u2069');
+            if (rel < 0)
+            {
+                break;
+            }
+
+            if (IsInvisible(span[i + rel]))
+            {
+                return i + rel;
+            }
+
+            i += rel + 1;
+        }
+
+        return first;
+    }
+
+    private static int MinIndex(int a, int b) => a < 0 ? b : b < 0 ? a : Math.Min(a, b);
 }

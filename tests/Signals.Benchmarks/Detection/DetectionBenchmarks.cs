@@ -5,9 +5,12 @@ namespace Signals.Benchmarks.Detection;
 
 /// <summary>
 /// Posts per second through <see cref="TokenDetector"/>. Each benchmark processes a whole batch and reports per
-/// post (OperationsPerInvoke), so "Mean" is the time for one post: posts/s = 1 s / Mean.
+/// post (OperationsPerInvoke), so "Mean" is the time for one post: posts/s = 1 s / Mean. Min is reported too: on
+/// a shared machine it is the figure comparable with the Python script's best-of-N.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class DetectionBenchmarks
 {
     private const int CorpusPostCount = 46;
