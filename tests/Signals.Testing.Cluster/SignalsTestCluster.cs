@@ -57,6 +57,7 @@ public sealed class SignalsTestCluster : IAsyncDisposable
         builder.Properties["Signals:Sessions:ReconnectDelay"] = "00:00:00.200";
         builder.Properties["Signals:Sessions:MaxReconnectDelay"] = "00:00:01";
         builder.Properties["Signals:Tokens:RulesCacheTime"] = "00:00:00.500";
+        builder.Properties["Signals:Sessions:WatchdogPeriod"] = "00:00:02";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.Properties[key] = value;
@@ -118,6 +119,16 @@ public sealed class SignalsTestCluster : IAsyncDisposable
         }
 
         await Cluster.MigrateAsync(grain, target).WaitAsync(OperationTimeout);
+    }
+
+    /// <summary>
+    /// Kills a silo the way a crashed process dies: no graceful shutdown, then its resources go (its sockets, here the
+    /// emulator connections of its connector), as the operating system would close them.
+    /// </summary>
+    public async Task CrashAsync(SiloHandle silo)
+    {
+        await Cluster.KillSiloAsync(silo).WaitAsync(OperationTimeout);
+        await silo.DisposeAsync().AsTask().WaitAsync(OperationTimeout);
     }
 
     public SiloHandle SiloAt(SiloAddress address) =>

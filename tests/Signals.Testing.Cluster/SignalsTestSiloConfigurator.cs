@@ -29,6 +29,8 @@ public sealed class SignalsTestSiloConfigurator : ISiloConfigurator
             o.TableRefreshTimeout = TimeSpan.FromSeconds(2);
             o.DeathVoteExpirationTimeout = TimeSpan.FromSeconds(10);
         });
+        // Lets the session watchdog tick every couple of seconds, so a killed silo's sessions come back within a test's patience.
+        siloBuilder.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
         siloBuilder.AddSignals(new SignalsSiloSetup
         {
             RedisConnectionString = redis,

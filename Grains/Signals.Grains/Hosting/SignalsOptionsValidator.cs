@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Signals.Alerts;
 using Signals.Channels;
 using Signals.Sessions;
@@ -7,7 +8,7 @@ using Signals.Tokens;
 namespace Signals.Hosting;
 
 /// <summary>Validates Signals' option sections at start; every failure names the configuration key at fault.</summary>
-public sealed class SignalsOptionsValidator :
+public sealed class SignalsOptionsValidator(IOptions<ReminderOptions> reminders) :
     IValidateOptions<SessionOptions>,
     IValidateOptions<ReaderOptions>,
     IValidateOptions<TokenOptions>,
@@ -19,9 +20,10 @@ public sealed class SignalsOptionsValidator :
         Positive(errors, SessionOptions.Section, nameof(options.PumpInterval), options.PumpInterval, TimeSpan.FromSeconds(10));
         Positive(errors, SessionOptions.Section, nameof(options.ReconnectDelay), options.ReconnectDelay, TimeSpan.FromMinutes(10));
         Positive(errors, SessionOptions.Section, nameof(options.MaxReconnectDelay), options.MaxReconnectDelay, TimeSpan.FromHours(1));
-        if (options.WatchdogPeriod < TimeSpan.FromMinutes(1) || options.WatchdogPeriod > TimeSpan.FromHours(1))
+        var minimum = reminders.Value.MinimumReminderPeriod;
+        if (options.WatchdogPeriod < minimum || options.WatchdogPeriod > TimeSpan.FromHours(1))
         {
-            errors.Add($"{SessionOptions.Section}:{nameof(options.WatchdogPeriod)} must be between 00:01:00 and 01:00:00 (Orleans reminders tick at most once a minute); got {options.WatchdogPeriod}.");
+            errors.Add($"{SessionOptions.Section}:{nameof(options.WatchdogPeriod)} must be between {minimum} (Orleans' minimum reminder period) and 01:00:00; got {options.WatchdogPeriod}.");
         }
 
         Range(errors, SessionOptions.Section, nameof(options.MaxUpdatesPerTurn), options.MaxUpdatesPerTurn, 1, 10_000);
