@@ -8,14 +8,15 @@ public sealed class TestConsoleIO : IConsoleIO
 {
     private readonly StringWriter _out = new();
     private readonly StringWriter _error = new();
-    private readonly Queue<string> _secrets;
+    private readonly Func<string, string?> _secrets;
     private readonly IReadOnlyDictionary<string, string> _environment;
 
-    public TestConsoleIO(string stdin = "", IReadOnlyDictionary<string, string>? environment = null, IEnumerable<string>? secrets = null)
+    /// <param name="secrets">Answers hidden prompts (given the prompt text); null answers as a closed terminal would.</param>
+    public TestConsoleIO(string stdin = "", IReadOnlyDictionary<string, string>? environment = null, Func<string, string?>? secrets = null)
     {
         In = new StringReader(stdin);
         _environment = environment ?? new Dictionary<string, string>();
-        _secrets = new Queue<string>(secrets ?? []);
+        _secrets = secrets ?? (_ => null);
         Ansi = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No,
@@ -47,6 +48,6 @@ public sealed class TestConsoleIO : IConsoleIO
     public string? ReadSecret(string prompt)
     {
         SecretPrompts.Add(prompt);
-        return _secrets.TryDequeue(out var secret) ? secret : null;
+        return _secrets(prompt);
     }
 }
