@@ -25,18 +25,27 @@ internal static class AesNiIge
         ref var dst = ref MemoryMarshal.GetReference(destination);
         var previousCipher = Vector128.Create(iv[..16]);
         var previousPlain = Vector128.Create(iv[16..]);
-        var k0 = keys[0];
-        var k14 = keys[14];
+        // Round keys in locals: the JIT keeps most of them in registers across the whole loop.
+        Vector128<byte> k0 = keys[0], k1 = keys[1], k2 = keys[2], k3 = keys[3], k4 = keys[4], k5 = keys[5], k6 = keys[6], k7 = keys[7];
+        Vector128<byte> k8 = keys[8], k9 = keys[9], k10 = keys[10], k11 = keys[11], k12 = keys[12], k13 = keys[13], k14 = keys[14];
 
         for (nuint offset = 0; offset < (nuint)source.Length; offset += 16)
         {
             var plain = Vector128.LoadUnsafe(ref src, offset);
             var state = plain ^ previousCipher ^ k0;
-            for (var round = 1; round < 14; round++)
-            {
-                state = X86Aes.Encrypt(state, keys[round]);
-            }
-
+            state = X86Aes.Encrypt(state, k1);
+            state = X86Aes.Encrypt(state, k2);
+            state = X86Aes.Encrypt(state, k3);
+            state = X86Aes.Encrypt(state, k4);
+            state = X86Aes.Encrypt(state, k5);
+            state = X86Aes.Encrypt(state, k6);
+            state = X86Aes.Encrypt(state, k7);
+            state = X86Aes.Encrypt(state, k8);
+            state = X86Aes.Encrypt(state, k9);
+            state = X86Aes.Encrypt(state, k10);
+            state = X86Aes.Encrypt(state, k11);
+            state = X86Aes.Encrypt(state, k12);
+            state = X86Aes.Encrypt(state, k13);
             var cipher = X86Aes.EncryptLast(state, k14) ^ previousPlain;
             cipher.StoreUnsafe(ref dst, offset);
             previousCipher = cipher;
@@ -55,18 +64,26 @@ internal static class AesNiIge
         ref var dst = ref MemoryMarshal.GetReference(destination);
         var previousCipher = Vector128.Create(iv[..16]);
         var previousPlain = Vector128.Create(iv[16..]);
-        var k0 = keys[0];
-        var k14 = keys[14];
+        Vector128<byte> k0 = keys[0], k1 = keys[1], k2 = keys[2], k3 = keys[3], k4 = keys[4], k5 = keys[5], k6 = keys[6], k7 = keys[7];
+        Vector128<byte> k8 = keys[8], k9 = keys[9], k10 = keys[10], k11 = keys[11], k12 = keys[12], k13 = keys[13], k14 = keys[14];
 
         for (nuint offset = 0; offset < (nuint)source.Length; offset += 16)
         {
             var cipher = Vector128.LoadUnsafe(ref src, offset);
             var state = cipher ^ previousPlain ^ k0;
-            for (var round = 1; round < 14; round++)
-            {
-                state = X86Aes.Decrypt(state, keys[round]);
-            }
-
+            state = X86Aes.Decrypt(state, k1);
+            state = X86Aes.Decrypt(state, k2);
+            state = X86Aes.Decrypt(state, k3);
+            state = X86Aes.Decrypt(state, k4);
+            state = X86Aes.Decrypt(state, k5);
+            state = X86Aes.Decrypt(state, k6);
+            state = X86Aes.Decrypt(state, k7);
+            state = X86Aes.Decrypt(state, k8);
+            state = X86Aes.Decrypt(state, k9);
+            state = X86Aes.Decrypt(state, k10);
+            state = X86Aes.Decrypt(state, k11);
+            state = X86Aes.Decrypt(state, k12);
+            state = X86Aes.Decrypt(state, k13);
             var plain = X86Aes.DecryptLast(state, k14) ^ previousCipher;
             plain.StoreUnsafe(ref dst, offset);
             previousCipher = cipher;

@@ -12,6 +12,11 @@ public static class MtprotoKdf
 {
     public const int MessageKeySize = 16;
 
+    // One hash object per thread: msg_key is computed twice per message, and creating the object each time costs
+    // an allocation and a native context. GetHashAndReset leaves it clean for the next message.
+    [ThreadStatic]
+    private static IncrementalHash? t_messageKeyHash;
+
     public static void ComputeMessageKey(ReadOnlySpan<byte> authKey, MessageDirection direction, ReadOnlySpan<byte> plaintext, Span<byte> messageKey)
     {
         CheckAuthKey(authKey);
@@ -21,7 +26,7 @@ public static class MtprotoKdf
         }
 
         var x = (int)direction;
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var sha = t_messageKeyHash ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         sha.AppendData(authKey.Slice(88 + x, 32));
         sha.AppendData(plaintext);
         Span<byte> large = stackalloc byte[32];

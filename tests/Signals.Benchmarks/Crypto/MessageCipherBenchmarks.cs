@@ -10,6 +10,7 @@ namespace Signals.Benchmarks.Crypto;
 /// can run the same bytes through GramJS's real decrypt path, which parses the object. MB/s = BodyBytes / mean time.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
 public class MessageCipherBenchmarks
 {
     private AuthKey _key = null!;
