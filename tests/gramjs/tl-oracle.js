@@ -36,10 +36,42 @@ function build(description) {
   return new Type(args);
 }
 
-let input = '';
-process.stdin.setEncoding('utf8');
-process.stdin.on('data', (chunk) => { input += chunk; });
-process.stdin.on('end', () => {
+// `node tl-oracle.js --bench`: GramJS's figure for docs/benchmarks.md, on the same channel message as
+// tests/Signals.Benchmarks/Tl/ChannelMessageSample.cs (keep the two in step).
+function bench() {
+  const { Api } = require('telegram');
+  const { BinaryReader } = require('telegram/extensions');
+  const text = '🚀 NEW CALL 🚀\n$PEPE on Ethereum\nCA: 0x6982508145454ce325ddbe47a25d4ec3d2311933\n' +
+    'Chart: https://dexscreener.com/ethereum/0x6982508145454ce325ddbe47a25d4ec3d2311933\nMC 120k, LP locked, NFA DYOR';
+  const message = new Api.Message({
+    post: true, id: 48213, peerId: new Api.PeerChannel({ channelId: bigInt(1987654321) }), date: 1764000000,
+    message: text,
+    entities: [new Api.MessageEntityBold({ offset: 0, length: 16 }), new Api.MessageEntityCode({ offset: 40, length: 42 }),
+      new Api.MessageEntityUrl({ offset: 90, length: 77 })],
+    views: 1520, forwards: 37, editDate: 1764000060, postAuthor: 'caller',
+  });
+  const bytes = message.getBytes();
+  const time = (label, fn) => {
+    for (let i = 0; i < 20000; i++) fn(); // warm-up
+    const n = 200000;
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) fn();
+    const ns = Number(process.hrtime.bigint() - start) / n;
+    console.log(`${label}: ${(ns / 1000).toFixed(3)} us/op`);
+  };
+  console.log(`bytes: ${bytes.length} ${bytes.toString('hex')}`);
+  time('GramJS getBytes', () => message.getBytes());
+  time('GramJS tgReadObject', () => new BinaryReader(bytes).tgReadObject());
+}
+
+function serveCases() {
+  let input = '';
+  process.stdin.setEncoding('utf8');
+  process.stdin.on('data', (chunk) => { input += chunk; });
+  process.stdin.on('end', () => respond(input));
+}
+
+function respond(input) {
   const { cases } = JSON.parse(input);
   const results = cases.map((c) => {
     try {
@@ -49,4 +81,6 @@ process.stdin.on('end', () => {
     }
   });
   process.stdout.write(JSON.stringify({ results }));
-});
+}
+
+if (process.argv.includes('--bench')) bench(); else serveCases();

@@ -58,6 +58,22 @@ public sealed class TlWriter
     /// <summary>Raw bytes with no length prefix or padding (already-serialised TL, message bodies).</summary>
     public void WriteRaw(ReadOnlySpan<byte> value) => value.CopyTo(Grow(value.Length));
 
+    /// <summary>The generated code's overload: iterating a List directly avoids boxing its enumerator.</summary>
+    public void WriteVector<T>(List<T> items, Action<TlWriter, T> writeElement)
+    {
+        WriteUInt32(TlConstructors.Vector);
+        WriteBareVector(items, writeElement);
+    }
+
+    public void WriteBareVector<T>(List<T> items, Action<TlWriter, T> writeElement)
+    {
+        WriteInt32(items.Count);
+        foreach (var item in items)
+        {
+            writeElement(this, item);
+        }
+    }
+
     public void WriteVector<T>(IReadOnlyCollection<T> items, Action<TlWriter, T> writeElement)
     {
         WriteUInt32(TlConstructors.Vector);
