@@ -36,6 +36,11 @@ public static class SignalsSiloBuilderExtensions
         {
             configureStreams(silo);
         }
+        else if (setup.RedisConnectionString is { } streamsRedis)
+        {
+            // Durable: a silo's death loses no signal in flight (Redis Streams, at-least-once; token grains dedupe).
+            silo.AddRedisStreams(SignalStreams.ProviderName, o => o.ConnectionString = streamsRedis);
+        }
         else
         {
             silo.AddMemoryStreams(SignalStreams.ProviderName);

@@ -11,6 +11,9 @@ public sealed class SignalsSiloSetup
     /// <summary>Registers the <see cref="Telegram.Port.ITelegramConnector"/> the session grains use.</summary>
     public Action<IServiceCollection>? ConfigureTelegram { get; set; }
 
-    /// <summary>Replaces the default signal stream provider (memory streams); the Redis Streams provider plugs in here.</summary>
+    /// <summary>
+    /// Replaces the default signal stream provider: Redis Streams when <see cref="RedisConnectionString"/> is set, memory
+    /// streams otherwise.
+    /// </summary>
     public Action<ISiloBuilder>? ConfigureSignalStreams { get; set; }
 }
