@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
 using Signals.Telegram.Tl.Mtproto;
 using Signals.Telegram.Tl.Serialization;
 
@@ -34,51 +36,60 @@ public sealed class RpcResult : TlObject
     /// <summary>Wraps a typed result (server side).</summary>
     public static RpcResult For(long reqMsgId, TlObject result) => new() { ReqMsgId = reqMsgId, Result = result.ToBytes() };
 
-    /// <summary>True when the result is an <c>rpc_error</c> (possibly inside gzip_packed).</summary>
-    public bool TryGetError(out RpcError error)
+    /// <summary>True when the result is an <c>rpc_error</c> (possibly inside gzip_packed). Check before reading.</summary>
+    public bool TryGetError([NotNullWhen(true)] out RpcError? error)
     {
-        var reader = new TlReader(Result);
-        var payload = Unwrap(ref reader);
-        if (payload.Length >= 4 && BitConverter.ToUInt32(payload[..4]) == RpcError.ConstructorId)
+        var payload = Unwrap(Result);
+        if (payload.Length >= 4 && BinaryPrimitives.ReadUInt32LittleEndian(payload) == RpcError.ConstructorId)
         {
-            var errorReader = new TlReader(payload);
-            error = RpcError.Read(ref errorReader);
+            var reader = new TlReader(payload);
+            error = RpcError.Read(ref reader);
             return true;
         }
 
-        error = null!;
+        error = null;
         return false;
     }
 
-    /// <summary>Reads the result as <paramref name="request"/>'s result type (gzip_packed unwrapped).</summary>
+    /// <summary>
+    /// Reads the result as <paramref name="request"/>'s result type (gzip_packed unwrapped). An rpc_error or a
+    /// result of another type, or bytes left over, is a <see cref="TlReadException"/>: call TryGetError first.
+    /// </summary>
     public TResult ReadResult<TResult>(TlFunction<TResult> request)
         where TResult : notnull
     {
-        var reader = new TlReader(Result);
-        var payload = Unwrap(ref reader);
-        var payloadReader = new TlReader(payload);
-        return request.ReadResult(ref payloadReader);
+        var reader = new TlReader(Unwrap(Result));
+        var result = request.ReadResult(ref reader);
+        EnsureConsumed(reader);
+        return result;
     }
 
     /// <summary>Reads the result of a request whose type is only known at run time (e.g. invokeWithLayer).</summary>
     public object ReadResultObject(TlFunction request)
     {
-        var reader = new TlReader(Result);
-        var payload = Unwrap(ref reader);
-        var payloadReader = new TlReader(payload);
-        return request.ReadResultObject(ref payloadReader);
+        var reader = new TlReader(Unwrap(Result));
+        var result = request.ReadResultObject(ref reader);
+        EnsureConsumed(reader);
+        return result;
     }
 
-    private static ReadOnlySpan<byte> Unwrap(ref TlReader reader)
+    private static void EnsureConsumed(TlReader reader)
+    {
+        if (!reader.IsAtEnd)
+        {
+            throw new TlReadException($"{reader.Remaining} bytes left after the result: it is not of the request's type.");
+        }
+    }
+
+    private static ReadOnlySpan<byte> Unwrap(byte[] result)
     {
         // Telegram gzips whole results, including vectors and Bools that have no generated Read of their own.
-        var all = reader.ReadRemaining();
-        if (all.Length >= 4 && BitConverter.ToUInt32(all[..4]) == TlConstructors.GzipPacked)
+        if (result.Length >= 4 && BinaryPrimitives.ReadUInt32LittleEndian(result) == TlConstructors.GzipPacked)
         {
-            var packedReader = new TlReader(all[4..]);
+            var packedReader = new TlReader(result.AsSpan(4));
             return TlGzip.Inflate(packedReader.ReadBytesSpan(), TlReader.DefaultMaxDecompressedBytes);
         }
 
-        return all;
+        return result;
     }
 }

@@ -47,6 +47,14 @@ public sealed class RpcResultTests
     }
 
     [Fact]
+    public void A_result_of_another_type_is_rejected()
+    {
+        var result = RpcResult.For(3, new NearestDc { Country = "NL", ThisDc = 2, NearestDcValue = 4 });
+
+        Assert.Throws<TlReadException>(() => result.ReadResult(new Updates.GetState()));
+    }
+
+    [Fact]
     public void InvokeWithLayer_reads_the_result_of_the_query_it_wraps()
     {
         var request = new InvokeWithLayer
