@@ -171,7 +171,13 @@ public ref struct TlReader
         var inflated = TlGzip.Inflate(packed, _decompressBudget);
         _decompressBudget -= inflated.Length;
         var inner = new TlReader(inflated, _maxDepth, _decompressBudget) { _depth = _depth };
-        return readInner(ref inner);
+        var value = readInner(ref inner);
+        if (!inner.IsAtEnd)
+        {
+            throw new TlReadException($"{inner.Remaining} bytes left inside gzip_packed after its object.");
+        }
+
+        return value;
     }
 
     private List<T> ReadElements<T>(int count, TlReadFunc<T> readElement)

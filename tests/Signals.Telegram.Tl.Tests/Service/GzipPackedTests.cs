@@ -33,6 +33,16 @@ public sealed class GzipPackedTests
     }
 
     [Fact]
+    public void Gzip_packed_with_bytes_after_its_object_is_rejected()
+    {
+        var writer = new TlWriter();
+        writer.WriteUInt32(TlConstructors.GzipPacked);
+        writer.WriteBytes(TlGzip.Deflate([.. new InputPeerSelf().ToBytes(), 0, 0, 0, 0]));
+
+        Assert.Throws<TlReadException>(() => TlRegistry.ReadObject(writer.ToArray()));
+    }
+
+    [Fact]
     public void Gzip_packed_with_corrupt_data_is_rejected()
     {
         var writer = new TlWriter();
