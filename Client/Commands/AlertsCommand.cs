@@ -13,6 +13,38 @@ public static class AlertsCommand
     {
         var command = new Command("alerts", "Alerts raised for destinations, delivered or waiting.");
         command.Add(List(context));
+        command.Add(Kick(context));
+        return command;
+    }
+
+    private static Command Kick(CliContext context)
+    {
+        var destination = DestinationsCommand.NameArgument();
+        var command = new Command("kick", "Try a destination's pending alerts now instead of at their next scheduled attempt.") { destination };
+        context.SetClusterAction(command, async (parse, client, output, _) =>
+        {
+            var name = parse.GetRequiredValue(destination);
+            var known = (await client.GetGrain<ICatalogGrain>(CatalogKeys.Default).ListDestinationsAsync()).Any(d => d.Name == name);
+            if (!known)
+            {
+                throw new CliException(ExitCodes.Failed, $"No destination '{name}' (see 'signals destinations list').");
+            }
+
+            var delivery = client.GetGrain<IAlertDeliveryGrain>(name);
+            await delivery.KickAsync();
+            var status = await delivery.GetStatusAsync();
+            if (output.IsJson)
+            {
+                output.Json(new OutboxSummaryView(name, status.Pending.Count, status.DeliveredTotal, status.PausedUntil));
+            }
+            else
+            {
+                output.Note($"{name}: {status.Pending.Count} pending, {status.DeliveredTotal} delivered in total"
+                    + (status.PausedUntil is { } until ? $", paused until {OutputFormatter.Time(until)} (flood wait)." : "."));
+            }
+
+            return ExitCodes.Ok;
+        });
         return command;
     }
 

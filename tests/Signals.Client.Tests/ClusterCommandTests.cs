@@ -197,6 +197,19 @@ public sealed class ClusterCommandTests(CliClusterFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Alerts_kick_reports_the_outbox_of_a_known_destination_and_refuses_an_unknown_one()
+    {
+        var kick = await fixture.RunAsync("alerts", "kick", fixture.Setup.Plan.DestinationName, "--json");
+        var unknown = await fixture.RunAsync("alerts", "kick", "nowhere");
+
+        CliClusterFixture.AssertOk(kick);
+        using var doc = JsonDocument.Parse(kick.StdOut);
+        Assert.Equal(fixture.Setup.Plan.DestinationName, doc.RootElement.GetProperty("destination").GetString());
+        Assert.Equal(JsonValueKind.Number, doc.RootElement.GetProperty("pending").ValueKind);
+        Assert.Equal(ExitCodes.Failed, unknown.ExitCode);
+    }
+
+    [Fact]
     public async Task Rules_set_is_visible_in_rules_list_and_destinations_list()
     {
         var destination = fixture.Setup.Plan.DestinationName;

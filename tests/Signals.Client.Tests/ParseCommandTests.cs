@@ -100,4 +100,30 @@ public sealed class ParseCommandTests
         using var doc = JsonDocument.Parse(run.StdOut);
         Assert.Equal("base", doc.RootElement.GetProperty("tokens")[0].GetProperty("chain").GetString());
     }
+
+    [Fact]
+    public async Task Dev_corpus_passes_completely_through_parse_jsonl()
+    {
+        var lines = (await File.ReadAllLinesAsync(DevCorpus.Locate())).Where(l => !string.IsNullOrWhiteSpace(l)).ToList();
+        var io = new TestConsoleIO(string.Join('\n', lines));
+
+        var run = await CliRun.RunAsync(io, "parse", "--jsonl");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        var outputs = run.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(lines.Count, outputs.Length);
+        foreach (var (input, output) in lines.Zip(outputs))
+        {
+            using var post = JsonDocument.Parse(input);
+            using var result = JsonDocument.Parse(output);
+            var id = post.RootElement.GetProperty("id").GetRawText();
+            Assert.Equal(id, result.RootElement.GetProperty("id").GetRawText());
+            Assert.True(
+                Tokens(post.RootElement.GetProperty("expect")).SequenceEqual(Tokens(result.RootElement.GetProperty("tokens"))),
+                $"post {id}: expected [{string.Join(", ", Tokens(post.RootElement.GetProperty("expect")))}], got [{string.Join(", ", Tokens(result.RootElement.GetProperty("tokens")))}]");
+        }
+    }
+
+    private static IEnumerable<string> Tokens(JsonElement array) =>
+        array.EnumerateArray().Select(t => $"{t.GetProperty("chain").GetString()}:{t.GetProperty("address").GetString()}").ToList();
 }
