@@ -5,7 +5,7 @@ namespace Signals.Client.Infrastructure;
 /// <summary>
 /// Turns what a person types (<c>solana:&lt;mint&gt;</c>, <c>base:0xabc…</c>, or a bare address) into a token grain key
 /// ("chain:address" with the address in the detector's canonical form, e.g. EIP-55), using the same detector the
-/// readers use, so that a lower-case EVM address finds the grain the readers fed.
+/// readers use, so that a lower-case EVM address finds the grain the readers fed. EVM tokens are keyed "evm:".
 /// </summary>
 public static class TokenKeyText
 {
@@ -35,7 +35,9 @@ public static class TokenKeyText
             return false;
         }
 
-        key = $"{ChainNames.ToName(given ?? token.Chain)}:{token.Address}";
+        // Readers key every EVM token as "evm:<EIP-55 address>" (one token whatever chain a post links to).
+        var keyChain = token.Chain.IsEvm() ? Chain.Evm : given ?? token.Chain;
+        key = $"{ChainNames.ToName(keyChain)}:{token.Address}";
         error = string.Empty;
         return true;
     }

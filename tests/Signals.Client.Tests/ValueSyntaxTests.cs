@@ -85,12 +85,12 @@ public sealed class ValueSyntaxTests
     }
 
     [Fact]
-    public void Lower_case_evm_address_is_keyed_in_its_checksummed_form_on_the_given_chain()
+    public void Lower_case_evm_address_is_keyed_in_its_checksummed_form_as_the_chain_agnostic_evm_token()
     {
-        // EIP-55 test vector (eips.ethereum.org/EIPS/eip-55).
+        // EIP-55 test vector (eips.ethereum.org/EIPS/eip-55). Readers key EVM tokens "evm:" whatever chain a post names.
         Assert.True(TokenKeyText.TryNormalize("base:0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed", out var key, out _));
 
-        Assert.Equal("base:0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", key);
+        Assert.Equal("evm:0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", key);
     }
 
     [Fact]

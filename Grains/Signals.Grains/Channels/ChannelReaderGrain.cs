@@ -197,7 +197,7 @@ public sealed class ChannelReaderGrain(
         var published = 0;
         foreach (var token in tokens)
         {
-            var key = token.Key;
+            var key = TokenKeyOf(token);
             if (remembered?.Any(r => r.TokenKey == key) == true)
             {
                 continue;
@@ -240,13 +240,20 @@ public sealed class ChannelReaderGrain(
                     time.GetUtcNow(),
                     ActivityKind.SignalPublished,
                     $"@{Channel}/{post.MessageId}",
-                    string.Join(", ", tokens.Select(t => t.Key)),
+                    string.Join(", ", tokens.Select(TokenKeyOf)),
                     RuntimeIdentity))
                 .Ignore();
         }
 
         return published;
     }
+
+    /// <summary>
+    /// The stream key and token grain of a detected token. EVM addresses are keyed chain-agnostically: one post links
+    /// a call to bscscan, the next to nothing, and both must count toward the same token. The chain seen stays in the event.
+    /// </summary>
+    private static string TokenKeyOf(DetectedToken token) =>
+        token.Chain.IsEvm() ? $"{ChainNames.ToName(Chain.Evm)}:{token.Address}" : token.Key;
 
     private void TrimRemembered()
     {

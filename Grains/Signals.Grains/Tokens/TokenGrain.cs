@@ -98,7 +98,12 @@ public sealed class TokenGrain(
 
     private void Apply(SignalEvent evt)
     {
-        state.State.Chain ??= evt.Chain;
+        // An EVM token keyed "evm:" learns its chain from the first post that names one.
+        if (state.State.Chain is null || (state.State.Chain == "evm" && evt.Chain != "evm"))
+        {
+            state.State.Chain = evt.Chain;
+        }
+
         state.State.Address ??= evt.Address;
         state.State.Ticker ??= evt.Ticker;
         var index = state.State.Mentions.FindIndex(m => m.Channel == evt.Channel && m.MessageId == evt.MessageId);
