@@ -16,4 +16,5 @@ public sealed record Alert(
     [property: Id(6)] IReadOnlyList<string> Channels,
     [property: Id(7)] DateTimeOffset FirstCallAt,
     [property: Id(8)] DateTimeOffset RaisedAt,
-    [property: Id(9)] string? TraceParent);
+    [property: Id(9)] string? TraceParent,
+    [property: Id(10)] DateTimeOffset TriggeringPostAt);

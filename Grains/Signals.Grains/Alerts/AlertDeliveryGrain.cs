@@ -154,7 +154,7 @@ public sealed class AlertDeliveryGrain(
         await UpdateReminderAsync();
         SignalsTelemetry.AlertsDelivered.Add(1);
         SignalsTelemetry.DeliveryLatency.Record((now - item.Alert.FirstCallAt).TotalMilliseconds);
-        SignalsTelemetry.PostToAlertLatency.Record((now - item.Alert.RaisedAt).TotalMilliseconds);
+        SignalsTelemetry.PostToAlertLatency.Record((now - item.Alert.TriggeringPostAt).TotalMilliseconds);
         DeliveryLog.Delivered(logger, item.Alert.AlertId, Destination, messageId, item.Attempts + 1);
         GrainFactory.GetGrain<IActivityFeedGrain>(CatalogKeys.Default)
             .PublishAsync(new ActivityEntry(now, ActivityKind.AlertDelivered, item.Alert.TokenKey, $"{Destination} message {messageId}", RuntimeIdentity))

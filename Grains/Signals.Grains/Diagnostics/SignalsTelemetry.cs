@@ -28,7 +28,7 @@ public static class SignalsTelemetry
 
     public static readonly Histogram<double> DeliveryLatency = Meter.CreateHistogram<double>("signals.alerts.delivery_latency", unit: "ms", description: "From first call of the alert's tier to delivery");
 
-    public static readonly Histogram<double> PostToAlertLatency = Meter.CreateHistogram<double>("signals.alerts.post_to_alert", unit: "ms", description: "From the post that completed the rule to delivery");
+    public static readonly Histogram<double> PostToAlertLatency = Meter.CreateHistogram<double>("signals.alerts.post_to_alert", unit: "ms", description: "From the date of the post that completed the rule to the alert's delivery");
 
     public static readonly Histogram<double> ReaderLag = Meter.CreateHistogram<double>("signals.reader.lag", unit: "ms", description: "From a post's date to its processing");
 

@@ -191,7 +191,8 @@ public sealed class TokenGrain(
             decision.Channels.Select(c => c.Channel).ToList(),
             firstCall,
             now,
-            TraceContext.Current());
+            TraceContext.Current(),
+            evt.At);
     }
 
     private async Task HandOffPendingAsync()
