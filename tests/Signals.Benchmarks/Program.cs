@@ -3,11 +3,18 @@ using Signals.Benchmarks.Detection;
 
 // Helper modes share the benchmark's inputs with the Python comparison (tests/python/old_bot_regex.py):
 //   --write-noisy PATH   the long noisy posts as JSONL, exactly as the benchmark measures them
+//   --quick [ROUNDS [LABEL]] best-of-N Stopwatch timings per input and per scanner pass (for profiling)
 //   --parse PATH         any posts JSONL through PostParser, JSONL on stdout (scored by the Python script)
 // Anything else goes to BenchmarkDotNet, e.g. `--filter '*Detection*' --job short`.
 if (args is ["--write-noisy", var path])
 {
     await NoisyPosts.WriteJsonLinesAsync(path);
+    return 0;
+}
+
+if (args is ["--quick", .. var rest])
+{
+    QuickTiming.Run(rest is [var r, ..] ? int.Parse(r, System.Globalization.CultureInfo.InvariantCulture) : 200, rest is [_, var only] ? only : null);
     return 0;
 }
 

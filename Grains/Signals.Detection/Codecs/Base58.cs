@@ -1,3 +1,7 @@
+using System.Buffers.Binary;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
 namespace Signals.Detection.Codecs;
 
 /// <summary>Bitcoin-alphabet base58, as Solana uses it. Only the check we need: does a string decode to exactly N bytes.</summary>
@@ -27,10 +31,20 @@ internal static class Base58
             leadingOnes++;
         }
 
+        // Early rejection by length: d digits (the first non-zero) hold a value in [58^(d-1), 58^d), so its bit
+        // length lies in [floor((d-1)·log2 58) + 1, ceil(d·log2 58)]. Exactly 32 bytes with the leading zero bytes
+        // needs 8·(32 − ones) − 7 … 8·(32 − ones) bits. Bounds with log2 58 ≈ 5.85798 rounded outwards, so no
+        // key is rejected here; most noise of 32–42 letters without leading '1's is.
+        var digits = text.Length - leadingOnes;
+        var wantBits = 8 * (Width - leadingOnes);
+        if (digits > 0 && (((digits * 5859) + 999) / 1000 < wantBits - 7 || ((digits - 1) * 5857 / 1000) + 1 > wantBits))
+        {
+            return false;
+        }
+
         // The value as four 64-bit limbs, least significant first. Digits are taken ten at a time
         // (58^10 < 2^64), so a 44-character address costs five limb multiplications, not 44 × 32 byte steps.
-        Span<ulong> limbs = stackalloc ulong[4];
-        limbs.Clear();
+        ulong l0 = 0, l1 = 0, l2 = 0, l3 = 0;
         var i = leadingOnes;
         while (i < text.Length)
         {
@@ -39,48 +53,51 @@ internal static class Base58
             for (var k = 0; k < 10 && i < text.Length; k++, i++)
             {
                 var c = text[i];
-                if (!IsDigit(c))
+                int digit;
+                if (c >= 128 || (digit = DigitOf[c]) < 0)
                 {
                     return false;
                 }
 
-                chunk = (chunk * 58) + (ulong)DigitOf[c];
+                chunk = (chunk * 58) + (ulong)digit;
                 scale *= 58;
             }
 
-            var carry = chunk;
-            for (var l = 0; l < 4; l++)
-            {
-                var product = ((UInt128)limbs[l] * scale) + carry;
-                limbs[l] = (ulong)product;
-                carry = (ulong)(product >> 64);
-            }
-
+            l0 = MultiplyAdd(l0, scale, chunk, out var carry);
+            l1 = MultiplyAdd(l1, scale, carry, out carry);
+            l2 = MultiplyAdd(l2, scale, carry, out carry);
+            l3 = MultiplyAdd(l3, scale, carry, out carry);
             if (carry != 0)
             {
                 return false; // the value needs more than 32 bytes
             }
         }
 
-        var top = 3;
-        while (top >= 0 && limbs[top] == 0)
-        {
-            top--;
-        }
-
-        var significant = top < 0 ? 0 : (top * 8) + 8 - (System.Numerics.BitOperations.LeadingZeroCount(limbs[top]) / 8);
+        var significant = l3 != 0 ? 32 - (BitOperations.LeadingZeroCount(l3) / 8)
+            : l2 != 0 ? 24 - (BitOperations.LeadingZeroCount(l2) / 8)
+            : l1 != 0 ? 16 - (BitOperations.LeadingZeroCount(l1) / 8)
+            : l0 != 0 ? 8 - (BitOperations.LeadingZeroCount(l0) / 8)
+            : 0;
         if (leadingOnes + significant != Width)
         {
             return false;
         }
 
         // Big-endian out; the leading '1's supply exactly the zero bytes above the value.
-        for (var l = 0; l < 4; l++)
-        {
-            System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(output[((3 - l) * 8)..], limbs[l]);
-        }
-
+        BinaryPrimitives.WriteUInt64BigEndian(output, l3);
+        BinaryPrimitives.WriteUInt64BigEndian(output[8..], l2);
+        BinaryPrimitives.WriteUInt64BigEndian(output[16..], l1);
+        BinaryPrimitives.WriteUInt64BigEndian(output[24..], l0);
         return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong MultiplyAdd(ulong limb, ulong scale, ulong add, out ulong carry)
+    {
+        var high = Math.BigMul(limb, scale, out var low);
+        var sum = low + add;
+        carry = high + (sum < low ? 1UL : 0UL);
+        return sum;
     }
 
     private static sbyte[] BuildDigits()

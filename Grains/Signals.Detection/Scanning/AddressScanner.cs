@@ -3,90 +3,134 @@ using Signals.Detection.Codecs;
 namespace Signals.Detection.Scanning;
 
 /// <summary>
-/// Finds bare addresses in one segment with single forward passes (no regex, no backtracking): every character
-/// is visited a bounded number of times, so a megabyte of base58 noise costs what a megabyte of prose costs.
+/// Finds bare addresses in one segment in a single forward pass (no regex, no backtracking).
+/// <see cref="LongRunFinder"/> skips, 16 characters at a time, every stretch that holds no run of 31 or more
+/// base64-ish characters. Only such runs are read, once each, and split into their pieces:
+/// <list type="bullet">
+/// <item>alphanumeric pieces of 32–44 characters: Solana base58, or EVM <c>0x</c> + 40 hex;</item>
+/// <item>alphanumeric pieces of exactly 64 right after a colon: TON raw <c>0:</c>/<c>-1:</c> + hex;</item>
+/// <item>48-character runs of one base64 alphabet (split by <c>+ /</c> for base64url, <c>- _</c> for standard): TON friendly.</item>
+/// </list>
+/// Every character is visited a bounded number of times, so a megabyte of base58 costs what a megabyte of prose costs.
 /// </summary>
 internal static class AddressScanner
 {
-    /// <summary>Word runs: Solana base58 and EVM 0x-hex.</summary>
-    public static void ScanWords(string text, int segment, List<Occurrence> found)
+    /// <param name="bare">Solana and EVM addresses, in text order.</param>
+    /// <param name="ton">TON addresses (friendly and raw), in text order.</param>
+    /// <param name="tonShaped">Ranges with a TON header (valid or with a bad CRC), whose pieces are not Solana keys.</param>
+    public static void Scan(string text, int segment, List<Occurrence> bare, List<Occurrence> ton, List<TextRange> tonShaped)
     {
         var span = text.AsSpan();
-        var i = 0;
-        while (i < span.Length)
+        var from = 0;
+        while (true)
         {
-            var rel = span[i..].IndexOfAny(CharClass.AsciiAlnum);
-            if (rel < 0)
+            var block = LongRunFinder.NextFullBlock(span, from);
+            if (block < 0)
             {
                 return;
             }
 
-            var start = i + rel;
-            var end = RunEnd(span, start, CharClass.AsciiAlnum);
+            // The run began less than one block back: that block was tested and failed, or held the end of an
+            // earlier run, so it has a character outside the run alphabet.
+            var back = Math.Max(0, block - LongRunFinder.Block);
+            var runStart = back + span[back..block].LastIndexOfAnyExcept(CharClass.Base64Any) + 1;
 
-            // A look-alike letter glued on either side (Cyrillic 'о', fullwidth digits…) spoils the whole run.
-            var spoiled = !CharClass.IsBoundaryBefore(text, start);
-            while (end < span.Length && span[end] >= 0x80 && CharClass.IsLookalikeWordChar(text, end, out var width))
+            var runEnd = ScanRun(text, runStart, segment, bare, ton, tonShaped);
+            from = ((runEnd / LongRunFinder.Block) + 1) * LongRunFinder.Block; // the block holding runEnd has a non-run character
+        }
+    }
+
+    /// <summary>Reads one maximal base64-ish run from <paramref name="runStart"/>; returns its end.</summary>
+    private static int ScanRun(string text, int runStart, int segment, List<Occurrence> bare, List<Occurrence> ton, List<TextRange> tonShaped)
+    {
+        var span = text.AsSpan();
+        var pieceStart = runStart;
+        var urlStart = runStart; // current run of the base64url alphabet (alphanumerics, '-', '_')
+        var stdStart = runStart; // current run of the standard alphabet (alphanumerics, '+', '/')
+        while (true)
+        {
+            var rel = span[pieceStart..].IndexOfAnyExcept(CharClass.AsciiAlnum);
+            var end = rel < 0 ? span.Length : pieceStart + rel;
+            AlnumPiece(text, pieceStart, end, segment, bare, ton, tonShaped);
+
+            var c = end < span.Length ? span[end] : '\0';
+            if (c is '-' or '_')
             {
-                spoiled = true;
-                end = RunEnd(span, end + width, CharClass.AsciiAlnum);
+                StandardRun(text, stdStart, end, segment, ton, tonShaped);
+                stdStart = end + 1;
+            }
+            else if (c is '+' or '/')
+            {
+                UrlRun(text, urlStart, end, segment, ton, tonShaped);
+                urlStart = end + 1;
+            }
+            else
+            {
+                UrlRun(text, urlStart, end, segment, ton, tonShaped);
+                StandardRun(text, stdStart, end, segment, ton, tonShaped);
+                return end;
             }
 
-            i = end;
-            var length = end - start;
-            if (spoiled || length < AddressValidator.SolanaMinLength || length > AddressValidator.SolanaMaxLength) // 0x+40 hex (42) lies inside
-            {
-                continue;
-            }
+            pieceStart = end + 1;
+        }
+    }
 
-            var run = span[start..end];
-            if (length == 42 && run[0] == '0' && run[1] == 'x')
+    /// <summary>A maximal run of ASCII letters and digits: most are rejected by their length alone.</summary>
+    private static void AlnumPiece(string text, int start, int end, int segment, List<Occurrence> bare, List<Occurrence> ton, List<TextRange> tonShaped)
+    {
+        var length = end - start;
+        if (length == 64 && start >= 2 && text[start - 1] == ':')
+        {
+            TryRawAt(text, start - 1, segment, ton, tonShaped);
+            return;
+        }
+
+        // 0x + 40 hex (42) lies inside the Solana range.
+        if (length is < AddressValidator.SolanaMinLength or > AddressValidator.SolanaMaxLength)
+        {
+            return;
+        }
+
+        // A look-alike letter glued on either side (Cyrillic 'о', fullwidth digits…) spoils the whole word.
+        if (!CharClass.IsBoundaryBefore(text, start) || (end < text.Length && CharClass.IsLookalikeWordChar(text, end, out _)))
+        {
+            return;
+        }
+
+        var run = text.AsSpan(start, length);
+        if (length == 42 && run[0] == '0' && run[1] == 'x')
+        {
+            if (Eip55.TryNormalize(run, out var evm))
             {
-                if (Eip55.TryNormalize(run, out var evm))
-                {
-                    found.Add(new Occurrence(segment, start, end, Chain.Evm, evm, ChainFromLink: false));
-                }
+                bare.Add(new Occurrence(segment, start, end, Chain.Evm, evm, ChainFromLink: false));
             }
-            else if (AddressValidator.IsSolanaAddress(run, out var solana))
-            {
-                found.Add(new Occurrence(segment, start, end, Chain.Solana, solana, ChainFromLink: false));
-            }
+        }
+        else if (AddressValidator.IsSolanaAddress(run, out var solana))
+        {
+            bare.Add(new Occurrence(segment, start, end, Chain.Solana, solana, ChainFromLink: false));
+        }
+    }
+
+    private static void UrlRun(string text, int start, int end, int segment, List<Occurrence> ton, List<TextRange> tonShaped)
+    {
+        if (end - start == TonAddress.FriendlyLength && HasTonPrefix(text, start))
+        {
+            TryFriendlyAt(text, start, segment, urlSafe: true, ton, tonShaped);
+        }
+    }
+
+    private static void StandardRun(string text, int start, int end, int segment, List<Occurrence> ton, List<TextRange> tonShaped)
+    {
+        if (end - start == TonAddress.FriendlyLength && HasTonPrefix(text, start))
+        {
+            TryFriendlyAt(text, start, segment, urlSafe: false, ton, tonShaped);
         }
     }
 
     // Every friendly address starts with the same two characters for its flag and workchain bytes:
-    // flag 0x11/0x51/0x91/0xD1 gives E/U/k/0, workchain 0x00/0xFF then gives Q/f. Searching for these pairs
-    // (vectorised) replaces a full pass over every base64 run of the text.
-    private static readonly System.Buffers.SearchValues<string> TonPrefixes =
-        System.Buffers.SearchValues.Create(["EQ", "Ef", "UQ", "Uf", "kQ", "kf", "0Q", "0f"], StringComparison.Ordinal);
-
-    /// <summary>
-    /// TON user-friendly addresses: 48-character runs of one base64 alphabet. A run with a TON header but a bad
-    /// checksum goes to <paramref name="tonShaped"/> so that its base58-looking pieces are not taken for Solana.
-    /// </summary>
-    public static void ScanTonFriendly(string text, int segment, List<Occurrence> found, List<TextRange> tonShaped)
-    {
-        var span = text.AsSpan();
-        var i = 0;
-        while (i + TonAddress.FriendlyLength <= span.Length)
-        {
-            var rel = span[i..].IndexOfAny(TonPrefixes);
-            if (rel < 0)
-            {
-                return;
-            }
-
-            var start = i + rel;
-            i = start + 1;
-            if (start + TonAddress.FriendlyLength > span.Length)
-            {
-                return;
-            }
-
-            TryFriendlyAt(text, start, segment, urlSafe: true, found, tonShaped);
-            TryFriendlyAt(text, start, segment, urlSafe: false, found, tonShaped);
-        }
-    }
+    // flag 0x11/0x51/0x91/0xD1 gives E/U/k/0, workchain 0x00/0xFF then gives Q/f.
+    private static bool HasTonPrefix(string text, int start) =>
+        text[start] is 'E' or 'U' or 'k' or '0' && text[start + 1] is 'Q' or 'f';
 
     private static void TryFriendlyAt(string text, int start, int segment, bool urlSafe, List<Occurrence> found, List<TextRange> tonShaped)
     {
@@ -114,23 +158,7 @@ internal static class AddressScanner
         }
     }
 
-    private static int RunEnd(ReadOnlySpan<char> span, int from, System.Buffers.SearchValues<char> set)
-    {
-        var rel = span[from..].IndexOfAnyExcept(set);
-        return rel < 0 ? span.Length : from + rel;
-    }
-
-    /// <summary>TON raw addresses "0:hex64" / "-1:hex64", found from their colon.</summary>
-    public static void ScanTonRaw(string text, int segment, List<Occurrence> found, List<TextRange> tonShaped)
-    {
-        var colon = text.IndexOf(':');
-        while (colon >= 0)
-        {
-            TryRawAt(text, colon, segment, found, tonShaped);
-            colon = colon + 1 < text.Length ? text.IndexOf(':', colon + 1) : -1;
-        }
-    }
-
+    /// <summary>TON raw addresses "0:hex64" / "-1:hex64", checked from their colon.</summary>
     private static void TryRawAt(string text, int colon, int segment, List<Occurrence> found, List<TextRange> tonShaped)
     {
         int start;
@@ -169,5 +197,4 @@ internal static class AddressScanner
             tonShaped.Add(new TextRange(start, end));
         }
     }
-
 }

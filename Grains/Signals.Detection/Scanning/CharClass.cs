@@ -16,7 +16,13 @@ internal static class CharClass
 
     public static readonly SearchValues<char> Base64Standard = SearchValues.Create(AlnumChars + "+/");
 
+    /// <summary>Either base64 alphabet: the characters an address run can hold.</summary>
+    public static readonly SearchValues<char> Base64Any = SearchValues.Create(AlnumChars + "+/-_");
+
     public static bool IsAsciiAlnum(char c) => c is >= '0' and <= '9' or >= 'a' and <= 'z' or >= 'A' and <= 'Z';
+
+    /// <summary>Either base64 alphabet: letters, digits and <c>+ / - _</c>.</summary>
+    public static bool IsBase64Any(char c) => Base64Any.Contains(c);
 
     public static bool IsHex(char c) => c is >= '0' and <= '9' or >= 'a' and <= 'f' or >= 'A' and <= 'F';
 

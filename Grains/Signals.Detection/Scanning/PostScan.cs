@@ -77,9 +77,7 @@ internal sealed class PostScan
     private void ScanSegment(string text, int segment)
     {
         ClearSegment();
-        AddressScanner.ScanWords(text, segment, _bare);
-        AddressScanner.ScanTonFriendly(text, segment, _ton, _tonShaped);
-        AddressScanner.ScanTonRaw(text, segment, _ton, _tonShaped);
+        AddressScanner.Scan(text, segment, _bare, _ton, _tonShaped);
         LinkScanner.Scan(text, segment, _fromLinks, _knownSpans, _evmHints);
 
         if (_knownSpans.Count == 0 && _tonShaped.Count == 0)

@@ -1,0 +1,92 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace Signals.Detection.Scanning;
+
+/// <summary>
+/// Finds where an address could be, without looking at every character. Every address form is a run of at least
+/// 32 characters from <c>[0-9A-Za-z+/_-]</c> (Solana 32–44, EVM 42, TON 48 or ":" + 64 hex). Any run of 31 or
+/// more characters covers one whole aligned 16-character block. So it is enough to test aligned blocks,
+/// 16 characters per vector compare, for "all characters in the set". Prose, emoji and Cyrillic fail that test in
+/// a few instructions, and short words and tickers are never looked at one by one.
+/// </summary>
+internal static class LongRunFinder
+{
+    public const int Block = 16;
+
+    /// <summary>The start of the first aligned block at or after <paramref name="from"/> whose 16 characters are all
+    /// base64-ish (<c>[0-9A-Za-z+/_-]</c>), or -1.</summary>
+    /// <param name="from">A multiple of <see cref="Block"/>.</param>
+    public static int NextFullBlock(ReadOnlySpan<char> text, int from)
+    {
+        var last = text.Length - Block;
+        ref var origin = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (var i = from; i <= last; i += Block)
+            {
+                if (AllBase64(Vector256.LoadUnsafe(ref origin, (nuint)i)))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        if (Vector128.IsHardwareAccelerated)
+        {
+            for (var i = from; i <= last; i += Block)
+            {
+                if (AllBase64(Vector128.LoadUnsafe(ref origin, (nuint)i)) && AllBase64(Vector128.LoadUnsafe(ref origin, (nuint)(i + 8))))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        for (var i = from; i <= last; i += Block)
+        {
+            // Scalar: test from the block's end, where a space or a non-ASCII letter usually sits.
+            var k = Block - 1;
+            while (k >= 0 && CharClass.IsBase64Any(text[i + k]))
+            {
+                k--;
+            }
+
+            if (k < 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool AllBase64(Vector256<ushort> v)
+    {
+        // Letters: setting bit 0x20 folds 'A'..'Z' onto 'a'..'z' and maps nothing else there.
+        var letter = Vector256.LessThanOrEqual((v | Vector256.Create((ushort)0x20)) - Vector256.Create((ushort)'a'), Vector256.Create((ushort)25));
+        var digit = Vector256.LessThanOrEqual(v - Vector256.Create((ushort)'0'), Vector256.Create((ushort)9));
+        // '+' 0x2B, '-' 0x2D, '/' 0x2F: the odd characters of 0x2B..0x2F (',' and '.' are even).
+        var sign = Vector256.LessThanOrEqual(v - Vector256.Create((ushort)'+'), Vector256.Create((ushort)4))
+                   & Vector256.Equals(v & Vector256<ushort>.One, Vector256<ushort>.One);
+        var underscore = Vector256.Equals(v, Vector256.Create((ushort)'_'));
+        return (letter | digit | sign | underscore) == Vector256<ushort>.AllBitsSet;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool AllBase64(Vector128<ushort> v)
+    {
+        var letter = Vector128.LessThanOrEqual((v | Vector128.Create((ushort)0x20)) - Vector128.Create((ushort)'a'), Vector128.Create((ushort)25));
+        var digit = Vector128.LessThanOrEqual(v - Vector128.Create((ushort)'0'), Vector128.Create((ushort)9));
+        var sign = Vector128.LessThanOrEqual(v - Vector128.Create((ushort)'+'), Vector128.Create((ushort)4))
+                   & Vector128.Equals(v & Vector128<ushort>.One, Vector128<ushort>.One);
+        var underscore = Vector128.Equals(v, Vector128.Create((ushort)'_'));
+        return (letter | digit | sign | underscore) == Vector128<ushort>.AllBitsSet;
+    }
+}

@@ -1,0 +1,64 @@
+using Signals.Detection.Codecs;
+using Signals.Detection.Tests.Support;
+
+namespace Signals.Detection.Tests.Differential;
+
+/// <summary>The limb decoder with its early length rejection against a BigInteger decode, around every length bound.</summary>
+public sealed class Base58DifferentialTests
+{
+    [Theory]
+    [InlineData(31)]
+    [InlineData(32)]
+    public void Decoding_to_32_bytes_agrees_with_a_bigint_decode_for_every_length_and_leading_ones(int seed)
+    {
+        var random = new Random(seed);
+        var accepted = 0;
+        for (var ones = 0; ones <= 34; ones++)
+        {
+            for (var body = 0; body <= 46; body++)
+            {
+                for (var k = 0; k < 12; k++)
+                {
+                    // The body's first digit is never '1', so the count of leading ones is exact.
+                    var text = new string('1', ones)
+                        + (body == 0 ? "" : Base58.Alphabet[random.Next(1, 58)] + new string(Enumerable.Range(1, body - 1).Select(_ => Edge(random)).ToArray()));
+                    var expected = TestEncoders.Base58Decode(text);
+                    var output = new byte[32];
+                    var ok = Base58.TryDecode32(text, output);
+                    Assert.True(ok == (expected.Length == 32), $"«{text}»: decoder says {ok}, BigInteger gives {expected.Length} bytes");
+                    if (ok)
+                    {
+                        Assert.Equal(expected, output);
+                        accepted++;
+                    }
+                }
+            }
+        }
+
+        Assert.True(accepted > 100, $"only {accepted} strings decoded to 32 bytes");
+    }
+
+    [Fact]
+    public void Encoded_keys_with_extreme_values_decode_back()
+    {
+        var smallest = new byte[32];
+        smallest[0] = 1;
+        var largest = Enumerable.Repeat((byte)0xFF, 32).ToArray();
+        var tiny = new byte[32];
+        tiny[31] = 1;
+        foreach (var key in new[] { smallest, largest, tiny })
+        {
+            var output = new byte[32];
+            Assert.True(Base58.TryDecode32(TestEncoders.Base58(key), output));
+            Assert.Equal(key, output);
+        }
+    }
+
+    /// <summary>Mostly random digits, often the largest or smallest, so values land at both ends of a length.</summary>
+    private static char Edge(Random random) => random.Next(3) switch
+    {
+        0 => 'z',
+        1 => '1',
+        _ => Base58.Alphabet[random.Next(58)],
+    };
+}
