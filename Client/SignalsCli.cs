@@ -61,6 +61,7 @@ public static class SignalsCli
         root.Add(TokensCommand.Create(context));
         root.Add(AlertsCommand.Create(context));
         root.Add(TailCommand.Create(context));
+        root.Add(DeadLettersCommand.Create(context));
         root.Add(ParseCommand.Create(context));
         return root;
     }
