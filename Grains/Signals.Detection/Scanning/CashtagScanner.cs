@@ -11,9 +11,14 @@ internal static class CashtagScanner
         "SOL", "WSOL", "ETH", "WETH", "BNB", "WBNB", "USDC", "USDT", "TON", "BTC", "AVAX", "MATIC", "POL",
     };
 
-    public static List<Cashtag> Scan(string text)
+    // Looked up by span, so a ticker costs no string unless it labels a token.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotLabelsBySpan =
+        NotLabels.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <param name="found">Cleared, then filled in text order.</param>
+    public static void Scan(string text, List<Cashtag> found)
     {
-        var found = new List<Cashtag>();
+        found.Clear();
         var dollar = text.IndexOf('$');
         while (dollar >= 0)
         {
@@ -26,19 +31,13 @@ internal static class CashtagScanner
                 }
 
                 var length = end - dollar - 1;
-                if (length <= MaxTickerLength && CharClass.IsBoundaryAt(text, end))
+                if (length <= MaxTickerLength && CharClass.IsBoundaryAt(text, end) && !NotLabelsBySpan.Contains(text.AsSpan(dollar + 1, length)))
                 {
-                    var ticker = text.Substring(dollar + 1, length);
-                    if (!NotLabels.Contains(ticker))
-                    {
-                        found.Add(new Cashtag(dollar, end, ticker));
-                    }
+                    found.Add(new Cashtag(dollar, end));
                 }
             }
 
             dollar = end < text.Length ? text.IndexOf('$', end) : -1;
         }
-
-        return found;
     }
 }

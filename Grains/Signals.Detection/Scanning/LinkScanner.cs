@@ -14,6 +14,8 @@ internal static class LinkScanner
 
     private const int MaxLabel = 24;
 
+    private static readonly string[] JupiterMintParameters = ["sell", "buy", "inputMint", "outputMint"];
+
     public static void Scan(string text, int segment, List<Occurrence> found, List<TextRange> knownSpans, HashSet<Chain> evmHints)
     {
         // Every known host is "label.tld": find dots (vectorised), look at the label around each. Prose has few dots.
@@ -208,7 +210,7 @@ internal static class LinkScanner
             emit.Token(path[1], Chain.Solana);
         }
 
-        foreach (var name in (string[])["sell", "buy", "inputMint", "outputMint"])
+        foreach (var name in JupiterMintParameters)
         {
             if (url.QueryValue(name) is { } value)
             {

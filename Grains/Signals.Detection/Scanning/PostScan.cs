@@ -17,6 +17,13 @@ internal sealed class PostScan
     private readonly List<TextRange> _tonShaped = [];
     private readonly List<Occurrence> _fromLinks = [];
     private readonly List<TextRange> _knownSpans = [];
+    private readonly RangeSet _inKnownUrl = new();
+    private readonly RangeSet _inTon = new();
+    private readonly RangeSet _tonInKnownUrl = new();
+    private readonly List<Cashtag> _cashtags = [];
+    private readonly List<int> _tagOf = [];
+    private readonly List<(int, int, int)> _tagScores = [];
+    private int _inTextCount;
 
     public static IReadOnlyList<DetectedToken> Run(string text, IReadOnlyList<string>? links, QuoteTokenSet quotes)
     {
@@ -62,6 +69,9 @@ internal sealed class PostScan
     {
         _occurrences.Clear();
         _evmHints.Clear();
+        _cashtags.Clear();
+        _tagOf.Clear();
+        _inTextCount = 0;
         ClearSegment();
     }
 
@@ -87,8 +97,8 @@ internal sealed class PostScan
         }
         else
         {
-            var inKnownUrl = new RangeSet(_knownSpans);
-            var inTon = new RangeSet(_tonShaped);
+            var inKnownUrl = _inKnownUrl.Load(_knownSpans);
+            var inTon = _inTon.Load(_tonShaped);
             foreach (var o in _bare)
             {
                 if (!(inKnownUrl.Overlaps(o.Start, o.End) | inTon.Overlaps(o.Start, o.End)))
@@ -98,7 +108,7 @@ internal sealed class PostScan
             }
 
             _ton.Sort(static (a, b) => a.Start.CompareTo(b.Start));
-            var tonInKnownUrl = new RangeSet(_knownSpans);
+            var tonInKnownUrl = _tonInKnownUrl.Load(_knownSpans);
             foreach (var o in _ton)
             {
                 if (!tonInKnownUrl.Overlaps(o.Start, o.End))
@@ -123,8 +133,16 @@ internal sealed class PostScan
         }
 
         // A bare EVM address with no link of its own takes the post's chain when the post's links name exactly one.
-        Chain? postChain = _evmHints.Count == 1 ? _evmHints.First() : null;
-        var tickerOf = Tickers(text);
+        Chain? postChain = null;
+        if (_evmHints.Count == 1)
+        {
+            foreach (var hint in _evmHints)
+            {
+                postChain = hint;
+            }
+        }
+
+        var labelled = AssignTickers(text);
 
         var tokens = new List<DetectedToken>();
         foreach (var o in _occurrences)
@@ -140,7 +158,7 @@ internal sealed class PostScan
                 continue;
             }
 
-            tokens.Add(new DetectedToken(chain, o.Address, tickerOf?.GetValueOrDefault(o.Address)));
+            tokens.Add(new DetectedToken(chain, o.Address, labelled ? TickerOf(text, o.Address) : null));
         }
 
         return tokens;
@@ -160,29 +178,42 @@ internal sealed class PostScan
         return false;
     }
 
-    private Dictionary<string, string>? Tickers(string text)
+    /// <summary>Labels the addresses in the text with their cashtags; false when none is labelled.</summary>
+    private bool AssignTickers(string text)
     {
         if (!text.Contains('$'))
         {
-            return null;
+            return false;
         }
 
-        var inText = _occurrences.Where(o => o.Segment == 0).ToList();
-        var tickers = TickerAssigner.Assign(text, inText, CashtagScanner.Scan(text));
-        if (tickers.Count == 0)
+        CashtagScanner.Scan(text, _cashtags);
+        if (_cashtags.Count == 0)
         {
-            return null;
+            return false;
         }
 
-        var tickerOf = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var k = 0; k < inText.Count; k++)
+        // Sorted by segment, so the text's occurrences come first.
+        _inTextCount = 0;
+        while (_inTextCount < _occurrences.Count && _occurrences[_inTextCount].Segment == 0)
         {
-            if (tickers.TryGetValue(k, out var ticker))
+            _inTextCount++;
+        }
+
+        TickerAssigner.Assign(text, _occurrences, _inTextCount, _cashtags, _tagOf, _tagScores);
+        return _tagOf.Exists(static t => t >= 0);
+    }
+
+    /// <summary>The ticker of the first labelled mention of <paramref name="address"/> in the text, if any.</summary>
+    private string? TickerOf(string text, string address)
+    {
+        for (var k = 0; k < _inTextCount; k++)
+        {
+            if (_tagOf[k] >= 0 && _occurrences[k].Address == address)
             {
-                tickerOf.TryAdd(inText[k].Address, ticker);
+                return _cashtags[_tagOf[k]].Ticker(text);
             }
         }
 
-        return tickerOf;
+        return null;
     }
 }

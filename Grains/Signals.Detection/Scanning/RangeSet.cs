@@ -3,13 +3,15 @@ namespace Signals.Detection.Scanning;
 /// <summary>A sorted union of ranges, queried by a caller that walks forward through the text.</summary>
 internal sealed class RangeSet
 {
-    private readonly List<TextRange> _ranges;
+    private readonly List<TextRange> _ranges = [];
     private int _cursor;
 
-    public RangeSet(List<TextRange> ranges)
+    /// <summary>Replaces the contents with the union of <paramref name="ranges"/> (which is sorted in place).</summary>
+    public RangeSet Load(List<TextRange> ranges)
     {
-        ranges.Sort((a, b) => a.Start.CompareTo(b.Start));
-        _ranges = new List<TextRange>(ranges.Count);
+        ranges.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        _ranges.Clear();
+        _cursor = 0;
         foreach (var r in ranges)
         {
             if (_ranges.Count > 0 && r.Start <= _ranges[^1].End)
@@ -21,6 +23,8 @@ internal sealed class RangeSet
                 _ranges.Add(r);
             }
         }
+
+        return this;
     }
 
     /// <summary>Queries must come with non-decreasing <paramref name="start"/>.</summary>

@@ -42,12 +42,20 @@ internal static class TextNormalizer
     }
 
     /// <summary>
-    /// Vectorised searches: three single characters and one range (U+200B…U+2069) whose few visible members
-    /// (dashes, quotes, "…") are confirmed per hit. A post is mostly ASCII, Cyrillic, CJK or emoji: no hits.
+    /// Vectorised searches. Every invisible character is U+00AD or above, so ASCII text is settled by one test.
+    /// Other text is searched from its first character at or above U+00AD: three single characters and one
+    /// range (U+200B…U+2069) whose few visible members (dashes, quotes, "…") are confirmed per hit.
     /// </summary>
     private static int FirstInvisible(string text)
     {
-        var span = text.AsSpan();
+        // Ascii.IsValid is the fastest whole-text test there is, and most posts (and all base58 floods) are ASCII.
+        var high = System.Text.Ascii.IsValid(text) ? -1 : text.AsSpan().IndexOfAnyInRange('\u00AD', '\uFFFF');
+        if (high < 0)
+        {
+            return -1;
+        }
+
+        var span = text.AsSpan(high);
         var first = MinIndex(MinIndex(span.IndexOf('\u00AD'), span.IndexOf('\u180E')), span.IndexOf('\uFEFF'));
         var limit = first < 0 ? span.Length : first;
         var i = 0;
@@ -61,13 +69,13 @@ internal static class TextNormalizer
 
             if (IsInvisible(span[i + rel]))
             {
-                return i + rel;
+                return high + i + rel;
             }
 
             i += rel + 1;
         }
 
-        return first;
+        return first < 0 ? -1 : high + first;
     }
 
     private static int MinIndex(int a, int b) => a < 0 ? b : b < 0 ? a : Math.Min(a, b);

@@ -10,15 +10,24 @@ internal static class TickerAssigner
     private const int MaxGap = 64;
     private const int MaxLineBreaks = 2;
 
-    /// <param name="occurrences">Addresses in the post text, sorted by start.</param>
-    /// <returns>The ticker per occurrence index, where one was found.</returns>
-    public static Dictionary<int, string> Assign(string text, IReadOnlyList<Occurrence> occurrences, IReadOnlyList<Cashtag> cashtags)
+    /// <param name="occurrences">The first <paramref name="count"/> entries are the addresses in the post text, sorted by start.</param>
+    /// <param name="tagOf">Cleared, then filled with one entry per occurrence: the index of its cashtag, or -1.</param>
+    /// <param name="scoreOf">Scratch, one entry per occurrence.</param>
+    public static void Assign(string text, List<Occurrence> occurrences, int count, List<Cashtag> cashtags, List<int> tagOf, List<(int, int, int)> scoreOf)
     {
-        var best = new Dictionary<int, ((int, int, int) Score, string Ticker)>();
-        var next = 0; // index of the first occurrence starting at or after the current cashtag
-        foreach (var tag in cashtags)
+        tagOf.Clear();
+        scoreOf.Clear();
+        for (var k = 0; k < count; k++)
         {
-            while (next < occurrences.Count && occurrences[next].Start < tag.End)
+            tagOf.Add(-1);
+            scoreOf.Add(default);
+        }
+
+        var next = 0; // index of the first occurrence starting at or after the current cashtag
+        for (var t = 0; t < cashtags.Count; t++)
+        {
+            var tag = cashtags[t];
+            while (next < count && occurrences[next].Start < tag.End)
             {
                 next++;
             }
@@ -31,20 +40,19 @@ internal static class TickerAssigner
                 chosen = next - 1;
             }
 
-            if (next < occurrences.Count && Score(text, tag.End, occurrences[next].Start, following: true) is { } after
+            if (next < count && Score(text, tag.End, occurrences[next].Start, following: true) is { } after
                 && (chosenScore is null || after.CompareTo(chosenScore.Value) < 0))
             {
                 chosenScore = after;
                 chosen = next;
             }
 
-            if (chosen >= 0 && (!best.TryGetValue(chosen, out var current) || chosenScore!.Value.CompareTo(current.Score) < 0))
+            if (chosen >= 0 && (tagOf[chosen] < 0 || chosenScore!.Value.CompareTo(scoreOf[chosen]) < 0))
             {
-                best[chosen] = (chosenScore!.Value, tag.Ticker);
+                tagOf[chosen] = t;
+                scoreOf[chosen] = chosenScore!.Value;
             }
         }
-
-        return best.ToDictionary(kv => kv.Key, kv => kv.Value.Ticker);
     }
 
     /// <summary>Lower is closer; null when the gap is too wide to be "next to".</summary>

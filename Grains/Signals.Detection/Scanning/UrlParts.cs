@@ -6,21 +6,20 @@ namespace Signals.Detection.Scanning;
 /// </summary>
 internal sealed class UrlParts
 {
-    private UrlParts(string text, TextRange host, List<TextRange> path, List<(TextRange Name, TextRange Value)> query)
-    {
-        Text = text;
-        Host = host;
-        Path = path;
-        Query = query;
-    }
+    // One per thread, reused: a post can hold many links, and a link is read completely before the next is parsed.
+    [ThreadStatic]
+    private static UrlParts? _shared;
 
-    public string Text { get; }
+    private readonly List<TextRange> _path = [];
+    private readonly List<(TextRange Name, TextRange Value)> _query = [];
 
-    public TextRange Host { get; }
+    public string Text { get; private set; } = string.Empty;
 
-    public IReadOnlyList<TextRange> Path { get; }
+    public TextRange Host { get; private set; }
 
-    public IReadOnlyList<(TextRange Name, TextRange Value)> Query { get; }
+    public IReadOnlyList<TextRange> Path => _path;
+
+    public IReadOnlyList<(TextRange Name, TextRange Value)> Query => _query;
 
     public ReadOnlySpan<char> Slice(TextRange range) => Text.AsSpan(range.Start, range.End - range.Start);
 
@@ -41,21 +40,27 @@ internal sealed class UrlParts
     }
 
     /// <summary>Parses [start, end) where start is the host (scheme already skipped).</summary>
+    /// <remarks>Returns this thread's shared instance: valid until the next call on the same thread.</remarks>
     public static UrlParts Parse(string text, int start, int end)
     {
+        var parts = _shared ??= new UrlParts();
+        parts.Text = text;
+        parts._path.Clear();
+        parts._query.Clear();
+        var path = parts._path;
+        var query = parts._query;
         var i = start;
         while (i < end && text[i] is not ('/' or '?' or '#' or ':'))
         {
             i++;
         }
 
-        var host = new TextRange(start, i);
+        parts.Host = new TextRange(start, i);
         while (i < end && text[i] is not ('/' or '?' or '#'))
         {
             i++; // a port
         }
 
-        var path = new List<TextRange>();
         while (i < end && text[i] == '/')
         {
             var segStart = ++i;
@@ -70,7 +75,6 @@ internal sealed class UrlParts
             }
         }
 
-        var query = new List<(TextRange, TextRange)>();
         if (i < end && text[i] == '?')
         {
             i++;
@@ -101,6 +105,6 @@ internal sealed class UrlParts
             }
         }
 
-        return new UrlParts(text, host, path, query);
+        return parts;
     }
 }
