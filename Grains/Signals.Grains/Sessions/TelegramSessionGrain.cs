@@ -37,6 +37,10 @@ public sealed class TelegramSessionGrain(
     private string? _pendingPhone;
     private string? _pendingCodeHash;
     private bool _stopping;
+    private bool _stateDirty;
+    private Task? _connecting;
+    private readonly HashSet<string> _catchUpDue = [];
+    private DateTimeOffset _catchUpAt;
 
     private string Name => this.GetPrimaryKeyString();
 
@@ -169,8 +173,8 @@ public sealed class TelegramSessionGrain(
     public async Task<IReadOnlyList<PostSnapshot>> GetHistoryAsync(string channel, int afterMessageId, int limit)
     {
         var name = Names.Channel(channel);
-        var connection = await RequireConnectionAsync(needsLogin: true);
-        var peer = await ResolveAsync(connection, name);
+        var connection = await RequireConnectionAsync(needsLogin: true, interleaved: true);
+        var peer = await ResolveAsync(connection, name, interleaved: true);
         var posts = await Guard(() => connection.GetHistoryAsync(peer, afterMessageId, Math.Clamp(limit, 1, 100), CancellationToken.None));
         return posts.Select(p => ToSnapshot(name, p)).ToList();
     }
@@ -178,8 +182,8 @@ public sealed class TelegramSessionGrain(
     public async Task<int> GetLatestMessageIdAsync(string channel)
     {
         var name = Names.Channel(channel);
-        var connection = await RequireConnectionAsync(needsLogin: true);
-        var peer = await ResolveAsync(connection, name);
+        var connection = await RequireConnectionAsync(needsLogin: true, interleaved: true);
+        var peer = await ResolveAsync(connection, name, interleaved: true);
         return await Guard(() => connection.GetLatestMessageIdAsync(peer, CancellationToken.None));
     }
 
@@ -242,14 +246,18 @@ public sealed class TelegramSessionGrain(
         }
     }
 
-    private async Task<ITelegramConnection> RequireConnectionAsync(bool needsLogin)
+    /// <param name="interleaved">
+    /// The caller runs interleaved with other turns: it must neither open a connection (two turns could each open one,
+    /// and two live connections on one key is exactly what Telegram punishes) nor write state.
+    /// </param>
+    private async Task<ITelegramConnection> RequireConnectionAsync(bool needsLogin, bool interleaved = false)
     {
         if (needsLogin && !state.State.LoggedIn)
         {
             throw new SessionCallException($"Session '{Name}' is not logged in.", "NOT_LOGGED_IN", needsLogin: true, transient: false);
         }
 
-        if (!IsConnected)
+        if (!IsConnected && !interleaved)
         {
             _nextConnectAttempt = DateTimeOffset.MinValue;
             await TryConnectAsync(CancellationToken.None);
@@ -260,7 +268,19 @@ public sealed class TelegramSessionGrain(
             : throw new SessionCallException($"Session '{Name}' is not connected ({_lastError ?? "unknown error"}).", "NOT_CONNECTED", needsLogin: false, transient: true);
     }
 
-    private async Task TryConnectAsync(CancellationToken cancellationToken)
+    private Task TryConnectAsync(CancellationToken cancellationToken)
+    {
+        // One attempt at a time, even if turns interleave: a second concurrent connect would be a second live connection.
+        if (_connecting is { IsCompleted: false } running)
+        {
+            return running;
+        }
+
+        _connecting = ConnectOnceAsync(cancellationToken);
+        return _connecting;
+    }
+
+    private async Task ConnectOnceAsync(CancellationToken cancellationToken)
     {
         if (_stopping || time.GetUtcNow() < _nextConnectAttempt)
         {
@@ -379,6 +399,13 @@ public sealed class TelegramSessionGrain(
             return;
         }
 
+        if (_catchUpDue.Count > 0 && time.GetUtcNow() >= _catchUpAt)
+        {
+            var due = _catchUpDue.ToList();
+            _catchUpDue.Clear();
+            CatchUpReaders(due);
+        }
+
         var connection = _connection;
         var handled = 0;
         while (handled < _options.MaxUpdatesPerTurn && connection.Updates.TryRead(out var update))
@@ -387,7 +414,7 @@ public sealed class TelegramSessionGrain(
             await DispatchAsync(update);
         }
 
-        if (handled > 0)
+        if (handled > 0 || _stateDirty)
         {
             await WriteStateAsync();
         }
@@ -421,14 +448,18 @@ public sealed class TelegramSessionGrain(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The post is not lost: the reader's cursor did not move past it, and its next catch-up reads it from history.
+            // The post is not lost: the reader's cursor did not move past it; a catch-up a moment later reads it from history.
             SessionLog.DispatchFailed(logger, Name, channel, ex);
+            _catchUpDue.Add(channel);
+            _catchUpAt = time.GetUtcNow() + _options.ReconnectDelay;
         }
     }
 
-    private void CatchUpAllReaders()
+    private void CatchUpAllReaders() => CatchUpReaders(state.State.Channels);
+
+    private void CatchUpReaders(IEnumerable<string> channels)
     {
-        foreach (var channel in state.State.Channels)
+        foreach (var channel in channels)
         {
             var reader = GrainFactory.GetGrain<IChannelReaderGrain>(channel);
 
@@ -455,7 +486,7 @@ public sealed class TelegramSessionGrain(
         return null;
     }
 
-    private async Task<TelegramPeer> ResolveAsync(ITelegramConnection connection, string name)
+    private async Task<TelegramPeer> ResolveAsync(ITelegramConnection connection, string name, bool interleaved = false)
     {
         if (state.State.Peers.TryGetValue(name, out var cached))
         {
@@ -464,7 +495,16 @@ public sealed class TelegramSessionGrain(
 
         var peer = await Guard(() => connection.ResolvePeerAsync(name, CancellationToken.None));
         state.State.Peers[name] = new PeerCacheEntry((int)peer.Kind, peer.Id, peer.AccessHash, peer.Username, peer.Title);
-        await WriteStateAsync();
+        if (interleaved)
+        {
+            // Persisted by the next pump turn: interleaved writes could race another turn's write of the same state.
+            _stateDirty = true;
+        }
+        else
+        {
+            await WriteStateAsync();
+        }
+
         return peer;
     }
 
@@ -507,7 +547,11 @@ public sealed class TelegramSessionGrain(
         }
     }
 
-    private Task WriteStateAsync() => state.WriteStateAsync();
+    private Task WriteStateAsync()
+    {
+        _stateDirty = false;
+        return state.WriteStateAsync();
+    }
 
     private void Publish(ActivityKind kind, string detail) =>
         GrainFactory.GetGrain<IActivityFeedGrain>(CatalogKeys.Default)
