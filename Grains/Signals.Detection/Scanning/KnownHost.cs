@@ -3,7 +3,8 @@ namespace Signals.Detection.Scanning;
 /// <summary>A host we understand. <see cref="Chain"/> is the chain the host itself implies (explorers), if any.</summary>
 internal sealed record KnownHost(string Host, LinkKind Kind, Chain? Chain)
 {
-    public static readonly IReadOnlyList<KnownHost> All =
+    // An array, so that the loop in Find allocates no enumerator.
+    private static readonly KnownHost[] Hosts =
     [
         new("dexscreener.com", LinkKind.DexScreener, null),
         new("birdeye.so", LinkKind.Birdeye, null),
@@ -20,6 +21,16 @@ internal sealed record KnownHost(string Host, LinkKind Kind, Chain? Chain)
         new("snowscan.xyz", LinkKind.EvmExplorer, Detection.Chain.Avalanche),
     ];
 
+    public static IReadOnlyList<KnownHost> All => Hosts;
+
+    // The top-level domains of the known hosts ("com", "so", "fun"…), looked up by span.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Tlds =
+        new HashSet<string>(Hosts.Select(h => h.Host[(h.Host.LastIndexOf('.') + 1)..]), StringComparer.OrdinalIgnoreCase)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>True when <paramref name="tld"/> is the top-level domain of some known host.</summary>
+    public static bool IsKnownTld(ReadOnlySpan<char> tld) => tld.Length is >= 2 and <= 3 && Tlds.Contains(tld);
+
     /// <summary>Finds the host, also as a subdomain ("www.", "m.", "app.").</summary>
     public static KnownHost? Find(ReadOnlySpan<char> host)
     {
@@ -32,7 +43,7 @@ internal sealed record KnownHost(string Host, LinkKind Kind, Chain? Chain)
         }
 
         var domain = host[(host[..lastDot].LastIndexOf('.') + 1)..];
-        foreach (var known in All)
+        foreach (var known in Hosts)
         {
             if (known.Host.Length == domain.Length && domain.Equals(known.Host, StringComparison.OrdinalIgnoreCase))
             {

@@ -31,19 +31,25 @@ internal static class LinkScanner
 
             var dot = i + rel;
             i = dot + 1;
-            var hit = dot;
-            while (hit > 0 && dot - hit < MaxLabel && IsLabelChar(text[hit - 1]))
-            {
-                hit--;
-            }
-
             var tldEnd = dot + 1;
             while (tldEnd < text.Length && tldEnd - dot < MaxLabel && IsLabelChar(text[tldEnd]))
             {
                 tldEnd++;
             }
 
-            if (hit == dot || tldEnd == dot + 1 || KnownHost.Find(text.AsSpan(hit, tldEnd - hit)) is null
+            // Most dots end a sentence or sit in "e.g.", "t.me", "0.5": rejected by what follows, before walking back.
+            if (!KnownHost.IsKnownTld(text.AsSpan(dot + 1, tldEnd - dot - 1)))
+            {
+                continue;
+            }
+
+            var hit = dot;
+            while (hit > 0 && dot - hit < MaxLabel && IsLabelChar(text[hit - 1]))
+            {
+                hit--;
+            }
+
+            if (hit == dot || KnownHost.Find(text.AsSpan(hit, tldEnd - hit)) is null
                 || !TryLocateUrl(text, hit, out var urlStart, out var hostStart))
             {
                 continue;

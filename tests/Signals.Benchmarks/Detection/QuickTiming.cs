@@ -102,7 +102,7 @@ public static class QuickTiming
 
         // Warm up long enough for tiered JIT to reach its optimised code, even on a loaded machine.
         var warm = Stopwatch.GetTimestamp();
-        while (Stopwatch.GetElapsedTime(warm).TotalMilliseconds < 300)
+        while (Stopwatch.GetElapsedTime(warm).TotalMilliseconds < 1000)
         {
             body();
         }
