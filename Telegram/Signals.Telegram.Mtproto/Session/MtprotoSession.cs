@@ -69,6 +69,15 @@ public sealed class MtprotoSession
         return pending;
     }
 
+    /// <summary>Queues a request ahead of everything else (initConnection must be a new connection's first call).</summary>
+    public PendingRequest EnqueueFirst(TlObject request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var pending = new PendingRequest(request, request.ToBytes(), expectsAnswer: true);
+        _queue.Insert(0, pending);
+        return pending;
+    }
+
     /// <summary>Forgets a request (its caller gave up); an answer that still arrives is dropped.</summary>
     public bool Cancel(PendingRequest request)
     {

@@ -1,0 +1,38 @@
+using Signals.Telegram.Crypto;
+using Signals.Telegram.Mtproto.Transport;
+
+namespace Signals.Telegram.Mtproto.Sender;
+
+public sealed class MtprotoSenderOptions
+{
+    public required string Host { get; init; }
+
+    public required int Port { get; init; }
+
+    public int DcId { get; init; } = 2;
+
+    public TransportKind Transport { get; init; } = TransportKind.Intermediate;
+
+    /// <summary>The RSA keys the server may present during a key exchange.</summary>
+    public required IReadOnlyList<RsaPublicKey> ServerKeys { get; init; }
+
+    /// <summary>The clock msg_ids are made from (its error is corrected from the server's answers).</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    public TimeSpan PingInterval { get; init; } = TimeSpan.FromSeconds(60);
+
+    public TimeSpan ReconnectDelay { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Consecutive failed connection attempts before every waiting call fails.</summary>
+    public int MaxReconnectAttempts { get; init; } = 5;
+
+    public int ApiId { get; init; } = 1;
+
+    public string DeviceModel { get; init; } = "Signals";
+
+    public string SystemVersion { get; init; } = Environment.OSVersion.VersionString;
+
+    public string AppVersion { get; init; } = "1.0";
+
+    public string LangCode { get; init; } = "en";
+}
