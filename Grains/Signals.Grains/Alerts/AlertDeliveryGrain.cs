@@ -20,6 +20,7 @@ public sealed class AlertDeliveryGrain(
     ILogger<AlertDeliveryGrain> logger) : Grain, IAlertDeliveryGrain, IRemindable
 {
     private const string OutboxReminder = "outbox";
+    private const int MaxSendsPerPoll = 50;
 
     private readonly DeliveryOptions _options = options.Value;
     private HashSet<string>? _deliveredIds;
@@ -73,7 +74,21 @@ public sealed class AlertDeliveryGrain(
         await DeliverDueAsync(CancellationToken.None);
     }
 
+    /// <summary>Sends due alerts in order, as many as the per-chat interval allows within one poll.</summary>
     private async Task DeliverDueAsync(CancellationToken cancellationToken)
+    {
+        for (var sent = 0; sent < MaxSendsPerPoll && !cancellationToken.IsCancellationRequested; sent++)
+        {
+            var before = state.State.DeliveredTotal;
+            await DeliverNextAsync();
+            if (state.State.DeliveredTotal == before || _options.MinIntervalPerChat >= _options.PollInterval)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task DeliverNextAsync()
     {
         var now = time.GetUtcNow();
         if (state.State.Outbox.Count == 0 || state.State.PausedUntil > now || now - _lastSendAt < _options.MinIntervalPerChat)
