@@ -137,15 +137,35 @@ public sealed partial class ConfigurationTests
     [Fact]
     public async Task Prod_cluster_id_carries_a_colour_and_keeps_the_shared_service_id()
     {
-        var prod = (await Overlays.RenderAsync("prod")).SiloContainer();
-        var dev = (await Overlays.RenderAsync("dev")).SiloContainer();
-        var clusterId = K8s.EnvValue(prod, "Orleans__ClusterId")!;
+        var prod = await Overlays.RenderAsync("prod");
+        var dev = await Overlays.RenderAsync("dev");
+        var clusterId = prod.EnvResolved(prod.SiloContainer(), "Orleans__ClusterId")!;
 
         Assert.Matches(ValidOrleansId(), clusterId);
         Assert.True(clusterId.EndsWith("-blue", StringComparison.Ordinal) || clusterId.EndsWith("-green", StringComparison.Ordinal), clusterId);
-        Assert.NotEqual(K8s.EnvValue(dev, "Orleans__ClusterId"), clusterId);
-        Assert.Equal(1, K8s.Env(prod).Count(e => K8s.Text(e, "name") == "Orleans__ClusterId"));
-        Assert.Equal("signals", K8s.EnvValue(prod, "Orleans__ServiceId"));
+        Assert.NotEqual(dev.EnvResolved(dev.SiloContainer(), "Orleans__ClusterId"), clusterId);
+        Assert.Equal(1, K8s.Env(prod.SiloContainer()).Count(e => K8s.Text(e, "name") == "Orleans__ClusterId"));
+        Assert.Equal(dev.EnvResolved(dev.SiloContainer(), "Orleans__ServiceId"), prod.EnvResolved(prod.SiloContainer(), "Orleans__ServiceId"));
+        Assert.Matches(ValidOrleansId(), prod.EnvResolved(prod.SiloContainer(), "Orleans__ServiceId")!);
+    }
+
+    [Fact]
+    public async Task Cli_pod_joins_the_cluster_the_silos_form_through_the_variables_the_cli_reads()
+    {
+        var dev = await Overlays.RenderAsync("dev");
+        var cli = dev.CliContainer();
+        var silo = dev.SiloContainer();
+        var cliReads = CliEnvironmentConstant().Matches(Repository.ReadText("Client/Infrastructure/GlobalOptions.cs"))
+            .Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+
+        Assert.NotNull(cli);
+        foreach (var name in K8s.Env(cli).Select(e => K8s.Text(e, "name")!).Where(n => n.Contains("__", StringComparison.Ordinal)))
+        {
+            Assert.Contains(name, cliReads);
+            Assert.Equal(dev.EnvResolved(silo, name), dev.EnvResolved(cli, name));
+        }
+
+        Assert.Equal(cliReads.Order(StringComparer.Ordinal), K8s.Env(cli).Select(e => K8s.Text(e, "name")!).Where(cliReads.Contains).Order(StringComparer.Ordinal));
     }
 
     private static bool IsOptionsKey(string key, IReadOnlyDictionary<string, IReadOnlySet<string>> sections) =>
@@ -172,6 +192,9 @@ public sealed partial class ConfigurationTests
             }
         }
     }
+
+    [GeneratedRegex("EnvironmentVariable = \"([A-Za-z0-9_]+)\";")]
+    private static partial Regex CliEnvironmentConstant();
 
     [GeneratedRegex(@"\$\(([A-Za-z_][A-Za-z0-9_]*)\)")]
     private static partial Regex VariableReference();

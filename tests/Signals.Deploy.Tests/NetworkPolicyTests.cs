@@ -31,11 +31,11 @@ public sealed class NetworkPolicyTests
         foreach (var policy in rendered.OfKind("NetworkPolicy"))
         {
             var selector = K8s.Labels(policy, "spec.podSelector.matchLabels");
-            var listening = rendered.PodTemplates().Where(t => K8s.Selects(selector, K8s.Labels(t.Template, "metadata.labels")))
-                .SelectMany(t => K8s.Array(t.Template, "spec.containers").OfType<JsonObject>())
+            var selected = rendered.PodTemplates().Where(t => K8s.Selects(selector, K8s.Labels(t.Template, "metadata.labels"))).ToList();
+            Assert.True(selected.Count > 0, $"{overlay}: NetworkPolicy {K8s.Text(policy, "metadata.name")} selects no pods.");
+            var listening = selected.SelectMany(t => K8s.Array(t.Template, "spec.containers").OfType<JsonObject>())
                 .SelectMany(c => K8s.Array(c, "ports").OfType<JsonObject>().Select(p => K8s.Number(p, "containerPort")))
                 .ToHashSet();
-            Assert.NotEmpty(listening);
             foreach (var port in IngressRules(policy).SelectMany(r => K8s.Array(r, "ports").OfType<JsonObject>()))
             {
                 Assert.Contains(K8s.Number(port, "port"), listening);

@@ -13,7 +13,8 @@ public sealed class SecurityTests
     {
         var rendered = await Overlays.RenderAsync(overlay);
         var templates = rendered.PodTemplates().ToList();
-        Assert.Equal(2, templates.Count);
+        Assert.Contains(templates, t => K8s.Text(t.Workload, "metadata.name") == RenderedOverlay.SiloDeployment);
+        Assert.Contains(templates, t => K8s.Text(t.Workload, "metadata.name") == RenderedOverlay.RedisStatefulSet);
 
         foreach (var (workload, template) in templates)
         {

@@ -28,6 +28,22 @@ public sealed class RenderedOverlay(string name, IReadOnlyList<JsonObject> objec
 
     public JsonObject SiloContainer() => Container(Single("Deployment", SiloDeployment), "silo");
 
+    public JsonObject? CliContainer() =>
+        OfKind("Deployment").Where(d => K8s.Text(d, "metadata.name") == "signals-cli").Select(d => Container(d, "cli")).SingleOrDefault();
+
+    /// <summary>An env var's value as the pod sees it: a literal, or the ConfigMap key it references.</summary>
+    public string? EnvResolved(JsonObject container, string name)
+    {
+        var env = K8s.Env(container).Single(e => K8s.Text(e, "name") == name);
+        if (K8s.Node(env, "valueFrom.configMapKeyRef") is { } reference)
+        {
+            var map = Single("ConfigMap", K8s.Text(reference, "name")!);
+            return (K8s.Node(map, "data") as JsonObject)?[K8s.Text(reference, "key")!]?.ToString();
+        }
+
+        return K8s.Text(env, "value");
+    }
+
     public JsonObject RedisContainer() => Container(Single("StatefulSet", RedisStatefulSet), "redis");
 
     public static JsonObject Container(JsonObject workload, string name) =>

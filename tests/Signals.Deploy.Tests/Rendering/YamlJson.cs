@@ -9,7 +9,7 @@ namespace Signals.Deploy.Tests.Rendering;
 /// Multi-document YAML to JSON nodes. Plain scalars become numbers, booleans or null the way YAML 1.2's core schema
 /// reads them; quoted scalars stay strings (kustomize quotes "8080" when it means the string).
 /// </summary>
-public static class YamlJson
+public static partial class YamlJson
 {
     public static List<JsonObject> ParseDocuments(string yaml)
     {
@@ -44,8 +44,12 @@ public static class YamlJson
             "true" or "True" or "TRUE" => JsonValue.Create(true),
             "false" or "False" or "FALSE" => JsonValue.Create(false),
             _ when long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole) => JsonValue.Create(whole),
-            _ when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) => JsonValue.Create(real),
+            _ when CoreSchemaFloat().IsMatch(text) => JsonValue.Create(double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture)),
             _ => JsonValue.Create(text),
         };
     }
+
+    // YAML 1.2 core schema floats; .NET's parser would also take "infinity" or "NaN", which YAML reads as strings.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")]
+    private static partial System.Text.RegularExpressions.Regex CoreSchemaFloat();
 }
