@@ -1,10 +1,12 @@
 using BenchmarkDotNet.Running;
 using Signals.Benchmarks.Detection;
+using Signals.Benchmarks.Streams;
 
 // Helper modes share the benchmark's inputs with the Python comparison (tests/python/old_bot_regex.py):
 //   --write-noisy PATH   the long noisy posts as JSONL, exactly as the benchmark measures them
 //   --quick [ROUNDS [LABEL]] best-of-N Stopwatch timings per input and per scanner pass (for profiling)
 //   --parse PATH         any posts JSONL through PostParser, JSONL on stdout (scored by the Python script)
+//   --redis-streams [EVENTS_PER_PRODUCER [POLL_MS]]  end-to-end Redis Streams provider run beside redis-benchmark XADD
 // Anything else goes to BenchmarkDotNet, e.g. `--filter '*Detection*' --job short`.
 if (args is ["--write-noisy", var path])
 {
@@ -21,6 +23,14 @@ if (args is ["--quick", .. var rest])
 if (args is ["--parse", var input])
 {
     return await CorpusPosts.ParseToStdoutAsync(input);
+}
+
+if (args is ["--redis-streams", .. var streamArgs])
+{
+    await RedisStreamsBenchmark.RunAsync(
+        streamArgs is [var events, ..] ? int.Parse(events, System.Globalization.CultureInfo.InvariantCulture) : 5000,
+        TimeSpan.FromMilliseconds(streamArgs is [_, var poll] ? int.Parse(poll, System.Globalization.CultureInfo.InvariantCulture) : 100));
+    return 0;
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -1,0 +1,4 @@
+namespace Signals.Benchmarks.Streams;
+
+[Alias("Signals.Benchmarks.Streams.IBenchConsumerGrain")]
+public interface IBenchConsumerGrain : IGrainWithStringKey;
