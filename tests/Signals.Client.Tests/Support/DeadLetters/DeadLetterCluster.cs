@@ -30,6 +30,9 @@ public sealed class DeadLetterCluster : IAsyncDisposable
         builder.Options.ConfigureFileLogging = false;
         builder.Properties[DeadLetterClusterSettings.Redis] = redis.ConnectionString;
         builder.Properties[DeadLetterClusterSettings.Durable] = durable.ToString(CultureInfo.InvariantCulture);
+        // Secrets at rest need a key; a test-only one (32 bytes of 0x3C), like the other test clusters'.
+        builder.Properties["Signals:Secrets:ActiveKeyId"] = "deadletter-test";
+        builder.Properties["Signals:Secrets:Keys:deadletter-test"] = Convert.ToBase64String(Enumerable.Repeat((byte)0x3C, 32).ToArray());
         builder.AddSiloBuilderConfigurator<DeadLetterSiloConfigurator>();
         builder.AddClientBuilderConfigurator<DeadLetterClientConfigurator>();
         var cluster = builder.Build();
