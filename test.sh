@@ -17,6 +17,11 @@ if [ ! -d tests/gramjs/node_modules/telegram ]; then
   (cd tests/gramjs && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed in tests/gramjs" >&2; exit 1; }
 fi
 
+if [ ! -d tests/k8s-validate/node_modules/kubernetes-models ]; then
+  echo "== installing the manifest validator (npm ci, pinned by tests/k8s-validate/package-lock.json)"
+  (cd tests/k8s-validate && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed in tests/k8s-validate" >&2; exit 1; }
+fi
+
 results="$(pwd)/TestResults"
 rm -rf "$results"
 mkdir -p "$results"

@@ -11,4 +11,7 @@ public enum SessionConnectionState
     AwaitingCode = 4,
     AwaitingPassword = 5,
     Backoff = 6,
+
+    /// <summary>Another activation (another silo or cluster) holds the session's lease; this one does not connect.</summary>
+    OwnedElsewhere = 7,
 }

@@ -39,10 +39,17 @@ public sealed class SignalsTestCluster : IAsyncDisposable
         RedisServer redis,
         int silos = 2,
         IReadOnlyDictionary<string, string?>? settings = null,
-        TelegramWorld? world = null)
+        TelegramWorld? world = null,
+        string? serviceId = null)
     {
         ArgumentNullException.ThrowIfNull(redis);
         var builder = new TestClusterBuilder((short)silos);
+        if (serviceId is not null)
+        {
+            // Two clusters with one service id share grain state, reminders, streams and leases: a blue/green pair.
+            builder.Options.ServiceId = serviceId;
+        }
+
         builder.Options.UseTestClusterMembership = false;
         builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
         builder.Options.ConfigureFileLogging = false;
@@ -58,6 +65,8 @@ public sealed class SignalsTestCluster : IAsyncDisposable
         builder.Properties["Signals:Sessions:MaxReconnectDelay"] = "00:00:01";
         builder.Properties["Signals:Tokens:RulesCacheTime"] = "00:00:00.500";
         builder.Properties["Signals:Sessions:WatchdogPeriod"] = "00:00:02";
+        builder.Properties["Signals:Secrets:ActiveKeyId"] = TestSecrets.KeyId;
+        builder.Properties[$"Signals:Secrets:Keys:{TestSecrets.KeyId}"] = TestSecrets.Key;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.Properties[key] = value;

@@ -3,7 +3,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Signals.Alerts;
 using Signals.Channels;
+using Orleans.Configuration;
 using Signals.Detection;
+using Signals.Ownership;
+using Signals.Sessions.Ownership;
 using Signals.Infrastructure;
 using Signals.Sessions;
 using Signals.Signals;
@@ -15,6 +18,8 @@ namespace Signals.Hosting;
 /// <summary>The one place that wires Signals' providers, options and services into a silo.</summary>
 public static class SignalsSiloBuilderExtensions
 {
+    private const string OwnershipRedisKey = "signals-ownership";
+
     public static ISiloBuilder AddSignals(this ISiloBuilder silo, SignalsSiloSetup setup)
     {
         ArgumentNullException.ThrowIfNull(setup);
@@ -59,8 +64,56 @@ public static class SignalsSiloBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReaderOptions>, SignalsOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TokenOptions>, SignalsOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeliveryOptions>, SignalsOptionsValidator>());
+        AddSessionOwnership(services, setup.RedisConnectionString);
         setup.ConfigureTelegram?.Invoke(services);
         return silo;
+    }
+
+    /// <summary>Leases, fenced and encrypted session state: Redis when configured, an in-process equivalent otherwise.</summary>
+    private static void AddSessionOwnership(IServiceCollection services, string? redis)
+    {
+        services.AddSignalsLeaseOptions();
+        services.AddSignalsSecrets();
+        services.TryAddSingleton<SessionVault>();
+        if (redis is not null)
+        {
+            services.TryAddKeyedSingleton<IConnectionMultiplexer>(OwnershipRedisKey, (_, _) =>
+            {
+                var options = ConfigurationOptions.Parse(redis);
+                options.AbortOnConnectFail = false;
+                return ConnectionMultiplexer.Connect(options);
+            });
+            services.TryAddSingleton(sp => new SessionLeaseManager(
+                sp.GetRequiredKeyedService<IConnectionMultiplexer>(OwnershipRedisKey),
+                sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
+                sp.GetRequiredService<IOptions<LeaseOptions>>().Value,
+                sp.GetRequiredService<TimeProvider>()));
+            services.TryAddSingleton<ISessionLeases>(sp => sp.GetRequiredService<SessionLeaseManager>());
+            services.TryAddSingleton<IFencedSessionStore>(sp => new RedisFencedSessionStore(
+                sp.GetRequiredKeyedService<IConnectionMultiplexer>(OwnershipRedisKey),
+                sp.GetRequiredService<SessionLeaseManager>(),
+                sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
+            services.AddHostedService(sp => new SecretKeyCheck(
+                sp.GetRequiredKeyedService<IConnectionMultiplexer>(OwnershipRedisKey),
+                sp.GetRequiredService<SecretProtector>(),
+                sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
+        }
+        else
+        {
+            services.TryAddSingleton<InMemorySessionLeases>();
+            services.TryAddSingleton<ISessionLeases>(sp => sp.GetRequiredService<InMemorySessionLeases>());
+            services.TryAddSingleton<IFencedSessionStore>(sp => sp.GetRequiredService<InMemorySessionLeases>());
+
+            // Nothing is durable in the embedded default, so a key made up at start is enough when none is configured.
+            services.PostConfigure<SecretOptions>(o =>
+            {
+                if (string.IsNullOrEmpty(o.ActiveKeyId) && o.Keys.Count == 0)
+                {
+                    o.ActiveKeyId = "ephemeral";
+                    o.Keys["ephemeral"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+                }
+            });
+        }
     }
 
     private static void AddValidatedOptions<T>(IServiceCollection services, string section)

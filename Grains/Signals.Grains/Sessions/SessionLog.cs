@@ -29,6 +29,9 @@ internal static partial class SessionLog
     [LoggerMessage(1008, LogLevel.Information, "Session {Session} disconnected")]
     public static partial void Disconnected(ILogger logger, string session);
 
+    [LoggerMessage(1010, LogLevel.Warning, "Session {Session} lost its lease ({Why}); connection closed, stepping down")]
+    public static partial void LeaseLost(ILogger logger, string session, string why);
+
     [LoggerMessage(1009, LogLevel.Warning, "Session {Session}: catch-up of {Channel} failed")]
     public static partial void CatchUpFailed(ILogger logger, string session, string channel, Exception exception);
 }

@@ -5,6 +5,8 @@ using Signals.Catalog;
 using Signals.Channels;
 using Signals.Diagnostics;
 using Signals.Infrastructure;
+using Signals.Ownership;
+using Signals.Sessions.Ownership;
 using Signals.Telegram.Errors;
 using Signals.Telegram.Model;
 using Signals.Telegram.Port;
@@ -13,11 +15,15 @@ namespace Signals.Sessions;
 
 /// <summary>
 /// Owns one Telegram session: the only place in the cluster that holds its connection. Orleans' single activation
-/// keeps it unique in the normal case; the grain stays active while logged in (keep-alive timer) and a reminder
-/// brings it back after its silo died.
+/// keeps it unique in the normal case; a fenced lease keeps it unique when that is not enough (a paused silo, a second
+/// cluster on the same Redis): no connection without the lease, the connection closes the moment the lease is lost,
+/// and state is written only with the lease's fencing token, encrypted (<see cref="SessionVault"/>). The grain stays
+/// active while logged in (keep-alive timer) and a reminder brings it back after its silo died.
 /// </summary>
 public sealed class TelegramSessionGrain(
-    [PersistentState("session", StorageNames.Default)] IPersistentState<SessionState> state,
+    SessionVault vault,
+    ISessionLeases leases,
+    IOptions<LeaseOptions> leaseOptions,
     ITelegramConnector connector,
     IOptions<SessionOptions> options,
     TimeProvider time,
@@ -26,6 +32,10 @@ public sealed class TelegramSessionGrain(
     private const string WatchdogReminder = "watchdog";
 
     private readonly SessionOptions _options = options.Value;
+    private readonly string _ownerId = Guid.NewGuid().ToString("N");
+    private readonly SessionStateHolder state = new();
+    private LeaseKeeper? _lease;
+    private string? _ownershipNote;
     private readonly SessionBlobInbox _blobInbox = new();
     private ITelegramConnection? _connection;
     private IGrainTimer? _pump;
@@ -33,6 +43,7 @@ public sealed class TelegramSessionGrain(
     private DateTimeOffset? _connectedSince;
     private DateTimeOffset _nextConnectAttempt = DateTimeOffset.MinValue;
     private int _consecutiveFailures;
+    private TimeSpan _waitedForLease;
     private string? _lastError;
     private string? _pendingPhone;
     private string? _pendingCodeHash;
@@ -46,6 +57,8 @@ public sealed class TelegramSessionGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // Throws when the state cannot be decrypted: the activation fails and nothing is ever written over it.
+        state.State = await vault.LoadAsync(Name) ?? new SessionState();
         _pump = this.RegisterGrainTimer(
             PumpAsync,
             new GrainTimerCreationOptions(_options.PumpInterval, _options.PumpInterval) { KeepAlive = true, Interleave = false });
@@ -65,6 +78,9 @@ public sealed class TelegramSessionGrain(
         _pump?.Dispose();
         await CloseConnectionAsync();
         await PersistBlobIfChangedAsync();
+
+        // After the connection is closed: releasing lets the next owner connect at once (a graceful hand-over).
+        await ReleaseLeaseAsync();
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
@@ -263,6 +279,11 @@ public sealed class TelegramSessionGrain(
             await TryConnectAsync(CancellationToken.None);
         }
 
+        if (_lease is { } held && !held.IsHeld)
+        {
+            throw new SessionCallException($"Session '{Name}' lost its lease; another owner takes over.", "NOT_OWNER", needsLogin: false, transient: true);
+        }
+
         return _connection is { IsOpen: true } connection
             ? connection
             : throw new SessionCallException($"Session '{Name}' is not connected ({_lastError ?? "unknown error"}).", "NOT_CONNECTED", needsLogin: false, transient: true);
@@ -288,10 +309,25 @@ public sealed class TelegramSessionGrain(
         }
 
         await CloseConnectionAsync();
+        if (!await HoldLeaseAsync())
+        {
+            return;
+        }
+
         _connectionState = SessionConnectionState.Connecting;
         try
         {
-            _connection = await connector.ConnectAsync(Name, state.State.Blob, _blobInbox, cancellationToken);
+            var connection = await connector.ConnectAsync(Name, state.State.Blob, _blobInbox, cancellationToken);
+            _connection = connection;
+            var lease = _lease!;
+
+            // Lost means lost now: close from the renewal thread itself, without waiting for a grain turn.
+            lease.LostToken.Register(() => _ = connection.DisposeAsync().AsTask());
+            if (!lease.IsHeld)
+            {
+                await CloseConnectionAsync();
+                return;
+            }
 
             // A new session's auth key exists only in the connection until it is stored: persist before anything else.
             await PersistBlobIfChangedAsync();
@@ -319,6 +355,80 @@ public sealed class TelegramSessionGrain(
         {
             ScheduleReconnect(ex.ErrorCode);
         }
+    }
+
+    /// <summary>Acquires the session's lease (or keeps the one held); false when another owner has it, with the reason in the status.</summary>
+    private async Task<bool> HoldLeaseAsync()
+    {
+        if (_lease is { IsHeld: true })
+        {
+            return true;
+        }
+
+        if (_lease is not null)
+        {
+            await ReleaseLeaseAsync();
+        }
+
+        var keeper = new LeaseKeeper(leases, Name, $"{RuntimeIdentity}/{_ownerId}", leaseOptions.Value, time);
+        var started = time.GetUtcNow();
+        LeaseAcquireResult result;
+        try
+        {
+            result = await keeper.TryAcquireAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await keeper.DisposeAsync();
+            ScheduleReconnect("LEASE_UNAVAILABLE");
+            _ownershipNote = "the lease store could not be reached; no connection without the lease";
+            return false;
+        }
+
+        switch (result)
+        {
+            case LeaseGranted:
+                _lease = keeper;
+                _ownershipNote = _connectionState == SessionConnectionState.OwnedElsewhere
+                    ? $"took over after waiting for the previous owner's lease ({time.GetUtcNow() - started + _waitedForLease:g})"
+                    : $"lease held (token {keeper.Token})";
+                _waitedForLease = TimeSpan.Zero;
+                return true;
+            case LeaseHeld held:
+                await keeper.DisposeAsync();
+                _connectionState = SessionConnectionState.OwnedElsewhere;
+                _waitedForLease += held.RetryAfter;
+                _ownershipNote = held.Reason == LeaseHeldReason.Live
+                    ? $"owned elsewhere ({held.Owner}); next attempt in {held.RetryAfter.TotalSeconds:0.0} s"
+                    : $"waiting {held.RetryAfter.TotalSeconds:0.0} s after the previous owner's lease expired (safety margin)";
+                _nextConnectAttempt = time.GetUtcNow() + held.RetryAfter;
+                return false;
+            default:
+                await keeper.DisposeAsync();
+                return false;
+        }
+    }
+
+    private async Task ReleaseLeaseAsync()
+    {
+        var lease = _lease;
+        _lease = null;
+        if (lease is not null)
+        {
+            await lease.DisposeAsync();
+        }
+    }
+
+    /// <summary>The lease is gone: the connection was already closed by the lease's own callback; this activation steps down.</summary>
+    private async Task StepDownAsync(string why)
+    {
+        SessionLog.LeaseLost(logger, Name, why);
+        await CloseConnectionAsync();
+        await ReleaseLeaseAsync();
+        _ownershipNote = $"lease lost ({why}); this activation stepped down";
+        _connectionState = SessionConnectionState.OwnedElsewhere;
+        _stopping = true;
+        DeactivateOnIdle();
     }
 
     private void ScheduleReconnect(string error)
@@ -378,6 +488,12 @@ public sealed class TelegramSessionGrain(
     {
         if (_stopping)
         {
+            return;
+        }
+
+        if (_lease is { } lease && lease.Token != 0 && !lease.IsHeld)
+        {
+            await StepDownAsync(lease.Loss?.ToString() ?? "expired");
             return;
         }
 
@@ -547,10 +663,23 @@ public sealed class TelegramSessionGrain(
         }
     }
 
-    private Task WriteStateAsync()
+    /// <summary>
+    /// Writes with the lease's fencing token. Without a held lease nothing is written (a later owner's state wins);
+    /// a refused write means a newer owner exists, and this activation steps down.
+    /// </summary>
+    private async Task WriteStateAsync()
     {
+        if (_lease is not { IsHeld: true } lease)
+        {
+            _stateDirty = true;
+            return;
+        }
+
         _stateDirty = false;
-        return state.WriteStateAsync();
+        if (!await vault.SaveAsync(Name, lease.Token, state.State))
+        {
+            await StepDownAsync("a newer owner's fencing token refused this write");
+        }
     }
 
     private void Publish(ActivityKind kind, string detail) =>
@@ -571,7 +700,7 @@ public sealed class TelegramSessionGrain(
         state.State.PostsDispatched,
         state.State.MessagesSent,
         _lastError,
-        null);
+        _ownershipNote);
 
     private static PostSnapshot ToSnapshot(string channel, ChannelPost post) =>
         new(channel, post.MessageId, post.Date, post.EditDate, post.Text, post.Links.ToList());
