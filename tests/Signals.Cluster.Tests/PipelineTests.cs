@@ -38,6 +38,7 @@ public sealed class PipelineTests(RedisFixture redis)
 
         cluster.World.Post(setup.ChannelIds[2], Calls.Call(address));
         await Eventually.TrueAsync(() => cluster.World.MessagesIn(setup.DestinationId).Count >= 1, "the alert reached the destination");
+        await Eventually.TrueAsync(async () => (await delivery.GetStatusAsync()).DeliveredTotal >= 1, "the outbox recorded the delivery");
 
         var status = await delivery.GetStatusAsync();
         Assert.Empty(status.Pending);

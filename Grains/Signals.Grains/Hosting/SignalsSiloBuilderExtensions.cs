@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,8 @@ namespace Signals.Hosting;
 public static class SignalsSiloBuilderExtensions
 {
     private const string OwnershipRedisKey = "signals-ownership";
+    private const string StreamsSection = "Signals:Streams";
+    private static readonly TimeSpan DefaultStreamPoll = TimeSpan.FromMilliseconds(50);
 
     public static ISiloBuilder AddSignals(this ISiloBuilder silo, SignalsSiloSetup setup)
     {
@@ -44,7 +47,23 @@ public static class SignalsSiloBuilderExtensions
         else if (setup.RedisConnectionString is { } streamsRedis)
         {
             // Durable: a silo's death loses no signal in flight (Redis Streams, at-least-once; token grains dedupe).
-            silo.AddRedisStreams(SignalStreams.ProviderName, o => o.ConnectionString = streamsRedis);
+            // Tunable under Signals:Streams (QueueCount, MaxStreamLength, MaxDeliveryAttempts, ...; PollInterval for the
+            // pulling agents: a shorter poll lowers latency and costs idle reads).
+            var section = silo.Configuration.GetSection(StreamsSection);
+            var poll = section.GetValue("PollInterval", DefaultStreamPoll);
+            if (poll <= TimeSpan.Zero || poll > TimeSpan.FromSeconds(10))
+            {
+                throw new OptionsValidationException(StreamsSection, typeof(TimeSpan), [$"{StreamsSection}:PollInterval must be greater than 0 and at most 00:00:10; got {poll}."]);
+            }
+
+            silo.AddRedisStreams(
+                SignalStreams.ProviderName,
+                o =>
+                {
+                    section.Bind(o);
+                    o.ConnectionString = streamsRedis;
+                },
+                provider => provider.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = poll)));
         }
         else
         {
