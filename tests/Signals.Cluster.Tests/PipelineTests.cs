@@ -1,3 +1,4 @@
+using Signals.Catalog;
 using Signals.Alerts;
 using Signals.Channels;
 using Signals.Cluster.Tests.Support;
@@ -54,5 +55,27 @@ public sealed class PipelineTests(RedisFixture redis)
         cluster.World.Post(setup.ChannelIds[0], Calls.Call(address, "PEPE2"));
         await Eventually.TrueAsync(async () => (await token.GetDetailsAsync()).EventsSeen == 4, "the fourth mention was counted");
         Assert.Single(cluster.World.MessagesIn(setup.DestinationId));
+    }
+
+    [Fact]
+    public async Task A_destination_added_without_rules_gets_the_configured_default_rules()
+    {
+        await using var cluster = await SignalsTestCluster.StartAsync(redis.Server, silos: 1, new Dictionary<string, string?>
+        {
+            ["Signals:Rules:Default:0:Name"] = "pair",
+            ["Signals:Rules:Default:0:Tiers:0:MinChannels"] = "2",
+            ["Signals:Rules:Default:0:Tiers:0:Window"] = "00:05:00",
+            ["Signals:Rules:Default:0:Cooldown"] = "01:00:00",
+        });
+        var setup = await cluster.SeedAsync(channels: 3);
+        var destination = Assert.Single(await cluster.Client.GetGrain<ICatalogGrain>(CatalogKeys.Default).ListDestinationsAsync());
+        var rule = Assert.Single(destination.Rules);
+        Assert.Equal("pair", rule.Name);
+        Assert.Equal(2, Assert.Single(rule.Tiers).MinChannels);
+
+        var address = TestAddresses.Solana(41);
+        cluster.World.Post(setup.ChannelIds[0], Calls.Call(address));
+        cluster.World.Post(setup.ChannelIds[1], Calls.Call(address));
+        await Eventually.TrueAsync(() => cluster.World.MessagesIn(setup.DestinationId).Count == 1, "two channels were enough under the configured rule");
     }
 }

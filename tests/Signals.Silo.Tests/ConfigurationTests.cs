@@ -14,6 +14,7 @@ public sealed class ConfigurationTests
     [InlineData("Signals__Delivery__MinIntervalPerChat", "-00:00:01", "Signals:Delivery:MinIntervalPerChat")]
     [InlineData("Signals__Readers__HistoryPageSize", "5000", "Signals:Readers:HistoryPageSize")]
     [InlineData("Signals__Sessions__PumpInterval", "00:00:00", "Signals:Sessions:PumpInterval")]
+    [InlineData("Signals__Rules__Default__0__Tiers__0__MinChannels", "0", "Signals:Rules:Default:0")]
     public async Task A_bad_value_stops_the_silo_with_a_message_naming_the_key(string variable, string value, string key)
     {
         var environment = new Dictionary<string, string>

@@ -7,6 +7,7 @@ namespace Signals.Catalog;
 /// <summary>The cluster's registry of sessions, channels, destinations and rules; every change bumps the version.</summary>
 public sealed class CatalogGrain(
     [PersistentState("catalog", StorageNames.Default)] IPersistentState<CatalogState> state,
+    Microsoft.Extensions.Options.IOptions<RulesOptions> rules,
     TimeProvider time) : Grain, ICatalogGrain
 {
     public async Task AddSessionAsync(SessionEntry session)
@@ -78,13 +79,13 @@ public sealed class CatalogGrain(
             throw new CatalogException("destination peer: '@username' or a numeric chat id is required.");
         }
 
-        var rules = destination.Rules is { Count: > 0 } ? destination.Rules : [AlertRuleConfig.Default];
-        foreach (var rule in rules)
+        var destinationRules = destination.Rules is { Count: > 0 } ? destination.Rules : rules.Value.DefaultRules();
+        foreach (var rule in destinationRules)
         {
             RuleValidation.Validate(rule);
         }
 
-        state.State.Destinations[destination.Name] = destination with { Rules = rules.ToList() };
+        state.State.Destinations[destination.Name] = destination with { Rules = destinationRules.ToList() };
         await SaveAsync();
     }
 

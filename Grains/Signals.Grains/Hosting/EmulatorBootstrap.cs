@@ -33,7 +33,7 @@ public static class EmulatorBootstrap
         if (destinations.All(d => d.Name != plan.DestinationName))
         {
             await catalog.AddDestinationAsync(new DestinationEntry(
-                plan.DestinationName, DeliveryChannelKind.Session, plan.NotifierSession, plan.DestinationPeer, [AlertRuleConfig.Default]));
+                plan.DestinationName, DeliveryChannelKind.Session, plan.NotifierSession, plan.DestinationPeer, []));
         }
     }
 

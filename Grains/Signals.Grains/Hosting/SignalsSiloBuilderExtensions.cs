@@ -79,6 +79,8 @@ public static class SignalsSiloBuilderExtensions
         AddValidatedOptions<ReaderOptions>(services, ReaderOptions.Section);
         AddValidatedOptions<TokenOptions>(services, TokenOptions.Section);
         AddValidatedOptions<DeliveryOptions>(services, DeliveryOptions.Section);
+        AddValidatedOptions<Catalog.RulesOptions>(services, Catalog.RulesOptions.Section);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Catalog.RulesOptions>, Catalog.RulesOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SessionOptions>, SignalsOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReaderOptions>, SignalsOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TokenOptions>, SignalsOptionsValidator>());
