@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
@@ -6,12 +5,8 @@ using Signals.Telegram.Crypto;
 using Signals.Telegram.Emulator.World;
 using Signals.Telegram.Errors;
 using Signals.Telegram.Mtproto.Auth;
-using Signals.Telegram.Mtproto.Session;
 using Signals.Telegram.Mtproto.Transport;
-using Signals.Telegram.Tl;
-using Signals.Telegram.Tl.Mtproto;
 using Signals.Telegram.Tl.Serialization;
-using Signals.Telegram.Tl.Service;
 
 namespace Signals.Telegram.Emulator.Server;
 
@@ -25,13 +20,11 @@ internal sealed class ServerConnection(MtprotoServer server, Socket socket, long
     /// <summary>Telegram's transport error for an unknown key or a message that fails its checks.</summary>
     private const int AuthKeyNotFound = -404;
 
-    private readonly MessageIdGenerator _plainIds = new(server.Time, server: true);
+    private readonly ConnectionProtocol _protocol = new(server, id);
     private TransportCodec? _codec;
     private NetworkStream? _stream;
-    private ServerHandshake? _handshake;
     private ServerKeyState? _key;
     private WorldConnection? _worldConnection;
-    private TimeSpan _idle = server.Options.IdleTimeout;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -43,7 +36,7 @@ internal sealed class ServerConnection(MtprotoServer server, Socket socket, long
             await using var stream = new NetworkStream(socket, ownsSocket: true);
             _stream = stream;
             var reader = new FrameReader(stream);
-            cts.CancelAfter(_idle);
+            cts.CancelAfter(_protocol.IdleTimeout);
             if (await reader.DetectAsync(cts.Token) is not { } kind)
             {
                 return;
@@ -52,7 +45,7 @@ internal sealed class ServerConnection(MtprotoServer server, Socket socket, long
             _codec = TransportCodec.Create(kind, TransportRole.Server, server.Options.MaxFrameLength);
             while (true)
             {
-                cts.CancelAfter(_idle);
+                cts.CancelAfter(_protocol.IdleTimeout);
                 if (await reader.ReadAsync(_codec, cts.Token) is not { } frame)
                 {
                     break;
@@ -98,23 +91,7 @@ internal sealed class ServerConnection(MtprotoServer server, Socket socket, long
 
     private async Task<bool> HandlePlainAsync(byte[] payload, CancellationToken cancellationToken)
     {
-        if (!PlainMessage.TryDecode(payload, out _, out var body))
-        {
-            throw new HandshakeException("Malformed plain message.");
-        }
-
-        _handshake ??= new ServerHandshake(server.RsaKey, server.Time);
-        var step = _handshake.Handle(body);
-        if (step.Result is { } result)
-        {
-            var authKeyId = server.World.RegisterAuthKey(result.AuthKey.Key.ToArray());
-            server.Keys[authKeyId] = new ServerKeyState(result.AuthKey, result.ServerSalt);
-            server.CountAuthKeyCreated();
-            ServerLog.AuthKeyCreated(server.Logger, id, authKeyId);
-            _handshake = null;
-        }
-
-        await SendAsync(PlainMessage.Encode(_plainIds.Next(), step.Reply), cancellationToken);
+        await SendAsync(_protocol.HandlePlain(payload), cancellationToken);
         return true;
     }
 
@@ -138,50 +115,21 @@ internal sealed class ServerConnection(MtprotoServer server, Socket socket, long
             return false;
         }
 
-        var key = _key!;
-        var plain = new byte[Math.Max(0, payload.Length - MessageCipher.OuterHeaderSize)];
-        if (MessageCipher.TryDecrypt(key.Key, MessageDirection.ClientToServer, payload, plain, out var envelope) != MessageDecryptStatus.Success)
+        var outcome = _protocol.HandleEncrypted(_key!, payload);
+        switch (outcome.Verdict)
         {
-            await SendTransportErrorAsync(cancellationToken);
-            return false;
+            case EncryptedVerdict.TransportErrorAndClose:
+                await SendTransportErrorAsync(cancellationToken);
+                return false;
+            case EncryptedVerdict.Close:
+                return false;
         }
 
-        var header = envelope.Header;
-        var session = key.Sessions.GetOrAdd(header.SessionId, sessionId => new ServerSessionState(sessionId, server.Time));
-        var replies = new List<(byte[] Body, bool ContentRelated)>();
-        var acks = new List<long>();
-        bool keepGoing;
-        lock (session.Gate)
+        if (outcome.Reply is { } reply)
         {
-            if (session.IsNew)
-            {
-                session.IsNew = false;
-                replies.Add((new NewSessionCreated { FirstMsgId = header.MessageId, UniqueId = RandomLong(), ServerSalt = key.Salt }.ToBytes(), true));
-            }
-
-            if (CheckMessageId(header) is { } badCode)
-            {
-                replies.Add((new BadMsgNotification { BadMsgId = header.MessageId, BadMsgSeqno = header.SeqNo, ErrorCode = badCode }.ToBytes(), false));
-                keepGoing = true;
-            }
-            else if (header.Salt != key.Salt)
-            {
-                replies.Add((new BadServerSalt { BadMsgId = header.MessageId, BadMsgSeqno = header.SeqNo, ErrorCode = 48, NewServerSalt = key.Salt }.ToBytes(), false));
-                keepGoing = true;
-            }
-            else
-            {
-                keepGoing = Process(session, header.MessageId, header.SeqNo, plain.AsSpan(envelope.BodyRange), replies, acks, insideContainer: false);
-            }
+            await SendAsync(reply, cancellationToken);
         }
 
-        if (!keepGoing)
-        {
-            // A planned fault: drop the connection with the request unanswered.
-            return false;
-        }
-
-        await SendRepliesAsync(key, session, replies, acks, cancellationToken);
         return true;
     }
 
@@ -224,133 +172,6 @@ internal sealed class ServerConnection(MtprotoServer server, Socket socket, long
         return true;
     }
 
-    private int? CheckMessageId(MessageHeader header)
-    {
-        if (header.MessageId % 4 != 0)
-        {
-            return 18;
-        }
-
-        var seconds = MessageIdGenerator.SecondsOf(header.MessageId);
-        var now = server.Time.GetUtcNow().ToUnixTimeSeconds();
-        if (seconds < now - (long)server.Options.MaxMessageAge.TotalSeconds)
-        {
-            return 16;
-        }
-
-        return seconds > now + (long)server.Options.MaxMessageLead.TotalSeconds ? 17 : null;
-    }
-
-    /// <summary>Handles one message (or a container's messages); false asks to drop the connection.</summary>
-    private bool Process(ServerSessionState session, long messageId, int seqNo, ReadOnlySpan<byte> body,
-        List<(byte[] Body, bool ContentRelated)> replies, List<long> acks, bool insideContainer)
-    {
-        if (!session.Remember(messageId))
-        {
-            return true;
-        }
-
-        if ((seqNo & 1) == 1)
-        {
-            acks.Add(messageId);
-        }
-
-        if (body.Length >= 4 && BinaryPrimitives.ReadUInt32LittleEndian(body) == MsgContainer.ConstructorId && !insideContainer)
-        {
-            var reader = new TlReader(body[4..]);
-            foreach (var inner in MsgContainer.ReadBody(ref reader).Messages)
-            {
-                if (!Process(session, inner.MsgId, inner.Seqno, inner.Body, replies, acks, insideContainer: true))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        TlObject message;
-        try
-        {
-            message = TlRegistry.ReadObject(body);
-        }
-        catch (TlReadException)
-        {
-            replies.Add((RpcResult.For(messageId, new RpcError { ErrorCode = 400, ErrorMessage = "INPUT_CONSTRUCTOR_INVALID" }).ToBytes(), true));
-            return true;
-        }
-
-        switch (message)
-        {
-            case Ping ping:
-                replies.Add((new Pong { MsgId = messageId, PingId = ping.PingId }.ToBytes(), true));
-                break;
-            case PingDelayDisconnect ping:
-                // The client asks to be dropped if it stays silent this long; the idle timer does exactly that.
-                _idle = TimeSpan.FromSeconds(Math.Clamp(ping.DisconnectDelay, 1, (int)server.Options.IdleTimeout.TotalSeconds));
-                replies.Add((new Pong { MsgId = messageId, PingId = ping.PingId }.ToBytes(), true));
-                break;
-            case GetFutureSalts:
-                var now = (int)server.Time.GetUtcNow().ToUnixTimeSeconds();
-                var salts = new FutureSalts
-                {
-                    ReqMsgId = messageId,
-                    Now = now,
-                    Salts = [new FutureSalt { ValidSince = now - 60, ValidUntil = now + 3600, Salt = _key!.Salt }],
-                };
-                replies.Add((salts.ToBytes(), true));
-                break;
-            case TlFunction function:
-                if (server.Faults.TakeDrop())
-                {
-                    return false;
-                }
-
-                replies.Add((RpcResult.For(messageId, server.Dispatcher.Answer(function)).ToBytes(), true));
-                break;
-        }
-
-        return true;
-    }
-
-    private async Task SendRepliesAsync(ServerKeyState key, ServerSessionState session, List<(byte[] Body, bool ContentRelated)> replies,
-        List<long> acks, CancellationToken cancellationToken)
-    {
-        byte[] message;
-        lock (session.Gate)
-        {
-            var messages = new List<ContainerMessage>();
-            if (acks.Count > 0)
-            {
-                var ack = new MsgsAck { MsgIds = acks }.ToBytes();
-                messages.Add(new ContainerMessage(session.MessageIds.Next(), session.NextSeqNo(false), ack));
-            }
-
-            foreach (var (body, contentRelated) in replies)
-            {
-                messages.Add(new ContainerMessage(session.MessageIds.Next(), session.NextSeqNo(contentRelated), body));
-            }
-
-            if (messages.Count == 0)
-            {
-                return;
-            }
-
-            if (messages.Count == 1)
-            {
-                var only = messages[0];
-                message = MessageCipher.Encrypt(key.Key, MessageDirection.ServerToClient, new MessageHeader(key.Salt, session.SessionId, only.MsgId, only.Seqno), only.Body);
-            }
-            else
-            {
-                var container = new MsgContainer { Messages = messages }.ToBytes();
-                message = MessageCipher.Encrypt(key.Key, MessageDirection.ServerToClient, session.NextHeader(key.Salt, contentRelated: false), container);
-            }
-        }
-
-        await SendAsync(message, cancellationToken);
-    }
-
     private Task SendTransportErrorAsync(CancellationToken cancellationToken) =>
         WriteAsync(_codec!.EncodeTransportError(AuthKeyNotFound), cancellationToken);
 
@@ -359,8 +180,6 @@ internal sealed class ServerConnection(MtprotoServer server, Socket socket, long
 
     private async Task WriteAsync(byte[] frame, CancellationToken cancellationToken) =>
         await _stream!.WriteAsync(frame, cancellationToken);
-
-    private static long RandomLong() => BitConverter.ToInt64(RandomNumberGenerator.GetBytes(8));
 
     public override string ToString() => $"ServerConnection({id}, {(socket.RemoteEndPoint as IPEndPoint)?.ToString() ?? "?"})";
 }
