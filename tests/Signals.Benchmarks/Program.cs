@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using Signals.Benchmarks.Detection;
+using Signals.Benchmarks.Mtproto;
 using Signals.Benchmarks.Streams;
 
 // Helper modes share the benchmark's inputs with the Python comparison (tests/python/old_bot_regex.py):
@@ -7,6 +8,7 @@ using Signals.Benchmarks.Streams;
 //   --quick [ROUNDS [LABEL]] best-of-N Stopwatch timings per input and per scanner pass (for profiling)
 //   --parse PATH         any posts JSONL through PostParser, JSONL on stdout (scored by the Python script)
 //   --redis-streams [EVENTS_PER_PRODUCER [POLL_MS]]  end-to-end Redis Streams provider run beside redis-benchmark XADD
+//   --handshake-gramjs [RUNS [DIR]]  GramJS (tests/gramjs/handshake-bench.js) logs into our MtprotoServer RUNS times
 // Anything else goes to BenchmarkDotNet, e.g. `--filter '*Detection*' --job short`.
 if (args is ["--write-noisy", var path])
 {
@@ -31,6 +33,13 @@ if (args is ["--redis-streams", .. var streamArgs])
         streamArgs is [var events, ..] ? int.Parse(events, System.Globalization.CultureInfo.InvariantCulture) : 5000,
         TimeSpan.FromMilliseconds(streamArgs is [_, var poll] ? int.Parse(poll, System.Globalization.CultureInfo.InvariantCulture) : 100));
     return 0;
+}
+
+if (args is ["--handshake-gramjs", .. var gramJsArgs])
+{
+    return await HandshakeGramJsRun.RunAsync(
+        gramJsArgs is [var runs, ..] ? int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture) : 30,
+        gramJsArgs is [_, var directory] ? directory : Path.Combine("tests", "gramjs"));
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
