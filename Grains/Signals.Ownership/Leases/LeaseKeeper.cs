@@ -18,6 +18,7 @@ public sealed class LeaseKeeper : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _lost = new();
     private readonly CancellationTokenSource _stop = new();
+    private readonly CancellationTokenSource _stopOrLost;
     private readonly TaskCompletionSource<LeaseLoss> _whenLost = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ITimer? _deadline;
     private Task? _renewals;
@@ -38,6 +39,7 @@ public sealed class LeaseKeeper : IAsyncDisposable
         _period = options.EffectiveRenewalPeriod;
         Session = session;
         OwnerId = ownerId;
+        _stopOrLost = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token, _lost.Token);
     }
 
     public string Session { get; }
@@ -201,6 +203,7 @@ public sealed class LeaseKeeper : IAsyncDisposable
             }
         }
 
+        _stopOrLost.Dispose();
         _stop.Dispose();
     }
 
@@ -223,7 +226,7 @@ public sealed class LeaseKeeper : IAsyncDisposable
         using var owned = timer;
         try
         {
-            while (await timer.WaitForNextTickAsync(_stop.Token))
+            while (await timer.WaitForNextTickAsync(_stopOrLost.Token))
             {
                 if (!await RenewOnceAsync())
                 {
@@ -231,9 +234,9 @@ public sealed class LeaseKeeper : IAsyncDisposable
                 }
             }
         }
-        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (_stopOrLost.IsCancellationRequested)
         {
-            // Disposed.
+            // Disposed, or lost while a renewal hung: nothing left to renew.
         }
     }
 
@@ -255,7 +258,12 @@ public sealed class LeaseKeeper : IAsyncDisposable
         LeaseRenewal renewal;
         try
         {
-            renewal = await _leases.RenewAsync(Session, OwnerId, token, _ttl);
+            // A hung call is abandoned once the lease is lost (its deadline passed) or the keeper is disposed.
+            renewal = await _leases.RenewAsync(Session, OwnerId, token, _ttl).WaitAsync(_stopOrLost.Token);
+        }
+        catch (OperationCanceledException) when (_stopOrLost.IsCancellationRequested)
+        {
+            return false;
         }
         catch (Exception ex)
         {
