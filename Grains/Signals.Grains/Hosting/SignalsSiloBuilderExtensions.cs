@@ -29,8 +29,17 @@ public static class SignalsSiloBuilderExtensions
         if (setup.RedisConnectionString is { } redis)
         {
             var redisOptions = ConfigurationOptions.Parse(redis);
-            silo.AddRedisGrainStorage(StorageNames.Default, o => o.ConfigurationOptions = redisOptions.Clone());
-            silo.AddRedisGrainStorage(StorageNames.PubSub, o => o.ConfigurationOptions = redisOptions.Clone());
+            // Orleans' own serializer, not the JSON default: state holds records whose collections may be compiler-made
+            // types that JSON with type names cannot read back on another silo; [Id]s also make the format version-tolerant.
+            foreach (var storage in new[] { StorageNames.Default, StorageNames.PubSub })
+            {
+                silo.AddRedisGrainStorage(storage, (Action<OptionsBuilder<Orleans.Persistence.RedisStorageOptions>>)(builder =>
+                    builder.Configure<Orleans.Serialization.Serializer>((o, serializer) =>
+                    {
+                        o.ConfigurationOptions = redisOptions.Clone();
+                        o.GrainStorageSerializer = new Orleans.Storage.OrleansGrainStorageSerializer(serializer);
+                    })));
+            }
             silo.UseRedisReminderService(o => o.ConfigurationOptions = redisOptions.Clone());
         }
         else
