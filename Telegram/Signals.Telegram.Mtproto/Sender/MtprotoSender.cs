@@ -111,6 +111,9 @@ public sealed class MtprotoSender : IAsyncDisposable
     private async Task<RpcResult> SendAsync(TlObject request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+
+        // A call cancelled before it starts is never sent (and cannot race its own answer).
+        cancellationToken.ThrowIfCancellationRequested();
         var completion = new TaskCompletionSource<RpcResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         PendingRequest pending;
         lock (_gate)

@@ -23,6 +23,8 @@ public sealed class MtprotoSession
     private const int MaxSends = 5;
     private const int RememberedServerIds = 2048;
 
+    private int _inflateBudget = TlReader.DefaultMaxDecompressedBytes;
+    private bool _insideGzip;
     private readonly List<PendingRequest> _queue = [];
     private readonly Dictionary<long, PendingRequest> _sent = [];
     private readonly List<long> _acks = [];
@@ -184,6 +186,7 @@ public sealed class MtprotoSession
         }
 
         var events = new List<SessionEvent>();
+        _inflateBudget = TlReader.DefaultMaxDecompressedBytes;
         Process(header.MessageId, header.SeqNo, plain.AsSpan(envelope.BodyRange), events, insideContainer: false);
         return events;
     }
@@ -232,8 +235,25 @@ public sealed class MtprotoSession
                 Answer(result.ReqMsgId, result, events);
                 return;
             case TlConstructors.GzipPacked:
-                var inflated = TlGzip.Inflate(reader.ReadBytesSpan(), TlReader.DefaultMaxDecompressedBytes);
-                Dispatch(messageId, inflated, events, insideContainer);
+                // One inflate budget per received message, shared by every gzip_packed in it, and no gzip inside gzip:
+                // a hostile frame cannot multiply the work or memory one message costs.
+                if (_insideGzip)
+                {
+                    throw new TlReadException("gzip_packed inside gzip_packed.");
+                }
+
+                var inflated = TlGzip.Inflate(reader.ReadBytesSpan(), _inflateBudget);
+                _inflateBudget -= inflated.Length;
+                _insideGzip = true;
+                try
+                {
+                    Dispatch(messageId, inflated, events, insideContainer);
+                }
+                finally
+                {
+                    _insideGzip = false;
+                }
+
                 return;
         }
 
