@@ -32,6 +32,9 @@ public sealed class SignalsTestCluster : IAsyncDisposable
 
     public string ServiceId => Cluster.Options.ServiceId;
 
+    /// <summary>What the silos logged so far.</summary>
+    public IReadOnlyCollection<string> Logs => CapturedLogs.For(ClusterId).Lines;
+
     /// <summary>The TCP gateway port of the first live silo, for clients such as the CLI.</summary>
     public int GatewayPort => Cluster.GetActiveSilos().First().GatewayAddress!.Endpoint.Port;
 
@@ -157,5 +160,6 @@ public sealed class SignalsTestCluster : IAsyncDisposable
 
         await Cluster.DisposeAsync();
         TestWorlds.Remove(ClusterId);
+        CapturedLogs.Forget(ClusterId);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.TestingHost;
 using Signals.Hosting;
@@ -18,6 +19,11 @@ public sealed class SignalsTestSiloConfigurator : ISiloConfigurator
         var redis = configuration[ClusterProperties.Redis] ?? throw new InvalidOperationException("The test cluster needs Redis.");
         var clusterId = configuration[ClusterProperties.ClusterId] ?? throw new InvalidOperationException("No cluster id.");
         siloBuilder.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
+        siloBuilder.Services.AddLogging(logging =>
+        {
+            logging.AddProvider(CapturedLogs.For(clusterId));
+            logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace);
+        });
 
         // Quick failure detection: tests kill silos and should not wait Orleans' production defaults out.
         siloBuilder.Configure<ClusterMembershipOptions>(o =>
