@@ -15,13 +15,10 @@ public sealed record LeaseAcquisition(bool Acquired, long Token, TimeSpan Waited
         var waited = Seconds(Waited);
         if (Acquired)
         {
-            return LastHeld switch
-            {
-                null => $"acquired at once (fencing token {Token})",
-                { Reason: LeaseHeldReason.SafetyMargin } =>
-                    $"waited {waited} for the previous owner's lease ({LastHeld.Owner}) to expire plus the safety margin for clock drift (fencing token {Token})",
-                _ => $"waited {waited} for the previous owner's lease ({LastHeld.Owner}) to expire (fencing token {Token})",
-            };
+            // Every wait for a previous holder ends after its expiry plus the margin, whichever phase it started in.
+            return LastHeld is null
+                ? $"acquired at once (fencing token {Token})"
+                : $"waited {waited} for the previous owner's lease ({LastHeld.Owner}) to expire plus the safety margin for clock drift (fencing token {Token})";
         }
 
         return LastHeld is null

@@ -7,8 +7,9 @@ namespace Signals.Ownership.Tests.Leases;
 [Collection(RedisCollection.Name)]
 public sealed class LeaseKeeperTests(RedisFixture redis) : IAsyncLifetime
 {
-    // Renewal every 200 ms: fast enough to see several renewals, slack enough for a busy two-core machine.
-    private static readonly LeaseOptions Options = new() { Ttl = TimeSpan.FromMilliseconds(600), SafetyMargin = TimeSpan.FromMilliseconds(100) };
+    // Renewal every 500 ms: quick enough to see several renewals, and a busy two-core machine may stall a second
+    // without a holder losing its lease in tests that expect it kept.
+    private static readonly LeaseOptions Options = new() { Ttl = TimeSpan.FromMilliseconds(1500), SafetyMargin = TimeSpan.FromMilliseconds(100) };
     private IConnectionMultiplexer _connection = null!;
     private SessionLeaseManager _leases = null!;
 
