@@ -62,6 +62,7 @@ public static class SignalsCli
         root.Add(AlertsCommand.Create(context));
         root.Add(TailCommand.Create(context));
         root.Add(DeadLettersCommand.Create(context));
+        root.Add(SecretsCommand.Create(context));
         root.Add(ParseCommand.Create(context));
         return root;
     }

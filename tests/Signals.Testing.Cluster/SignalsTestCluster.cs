@@ -72,7 +72,15 @@ public sealed class SignalsTestCluster : IAsyncDisposable
         builder.Properties[$"Signals:Secrets:Keys:{TestSecrets.KeyId}"] = TestSecrets.Key;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
-            builder.Properties[key] = value;
+            // A null value removes a default (for instance the test key, to run with a new key alone).
+            if (value is null)
+            {
+                builder.Properties.Remove(key);
+            }
+            else
+            {
+                builder.Properties[key] = value;
+            }
         }
 
         builder.AddSiloBuilderConfigurator<SignalsTestSiloConfigurator>();

@@ -10,7 +10,7 @@ namespace Signals.Hosting;
 /// </summary>
 public sealed class SecretKeyCheck(IConnectionMultiplexer redis, SecretProtector protector, string serviceId) : IHostedService
 {
-    private const string Purpose = "secrets-key-check";
+    public const string Purpose = "secrets-key-check";
     private static readonly byte[] Expected = "signals secrets key check"u8.ToArray();
 
     public async Task StartAsync(CancellationToken cancellationToken)

@@ -19,7 +19,8 @@ namespace Signals.Hosting;
 /// <summary>The one place that wires Signals' providers, options and services into a silo.</summary>
 public static class SignalsSiloBuilderExtensions
 {
-    private const string OwnershipRedisKey = "signals-ownership";
+    /// <summary>The service key of the Redis connection that leases, session state and secrets administration use.</summary>
+    public const string OwnershipRedisKey = "signals-ownership";
     private const string StreamsSection = "Signals:Streams";
     private static readonly TimeSpan DefaultStreamPoll = TimeSpan.FromMilliseconds(50);
 

@@ -35,5 +35,5 @@ public sealed class SessionVault(IFencedSessionStore store, SecretProtector prot
         }
     }
 
-    private static string Purpose(string session) => "session-state:" + session;
+    private static string Purpose(string session) => SessionStatePurpose.For(session);
 }
