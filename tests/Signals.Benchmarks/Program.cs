@@ -9,6 +9,7 @@ using Signals.Benchmarks.Streams;
 //   --parse PATH         any posts JSONL through PostParser, JSONL on stdout (scored by the Python script)
 //   --redis-streams [EVENTS_PER_PRODUCER [POLL_MS]]  end-to-end Redis Streams provider run beside redis-benchmark XADD
 //   --handshake-gramjs [RUNS [DIR]]  GramJS (tests/gramjs/handshake-bench.js) logs into our MtprotoServer RUNS times
+//   --leases [SAMPLES [SESSIONS [SECONDS]]]  session lease failover (crash, graceful) and the cost of holding many leases
 // Anything else goes to BenchmarkDotNet, e.g. `--filter '*Detection*' --job short`.
 if (args is ["--write-noisy", var path])
 {
@@ -40,6 +41,15 @@ if (args is ["--handshake-gramjs", .. var gramJsArgs])
     return await HandshakeGramJsRun.RunAsync(
         gramJsArgs is [var runs, ..] ? int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture) : 30,
         gramJsArgs is [_, var directory] ? directory : Path.Combine("tests", "gramjs"));
+}
+
+if (args is ["--leases", .. var leaseArgs])
+{
+    await Signals.Benchmarks.Ownership.LeaseBenchmark.RunAsync(
+        leaseArgs is [var samples, ..] ? int.Parse(samples, System.Globalization.CultureInfo.InvariantCulture) : 20,
+        leaseArgs is [_, var sessions, ..] ? int.Parse(sessions, System.Globalization.CultureInfo.InvariantCulture) : 1000,
+        TimeSpan.FromSeconds(leaseArgs is [_, _, var seconds] ? int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture) : 30));
+    return 0;
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
