@@ -1,4 +1,5 @@
 using System.Net;
+using Signals.Telegram.Emulator.World;
 using Signals.Telegram.Tl;
 using Signals.Telegram.Tl.Mtproto;
 using HelpGetConfig = Signals.Telegram.Tl.Help.GetConfig;
@@ -8,12 +9,16 @@ namespace Signals.Telegram.Emulator.Server;
 
 /// <summary>
 /// Answers API calls. The wrappers a client puts around its first call (invokeWithLayer, initConnection) are
-/// unwrapped; what the emulator does not serve yet gets the rpc_error Telegram gives for an unknown method.
+/// unwrapped; the login calls go to <see cref="LoginRpc"/>; what the emulator does not serve yet gets the rpc_error Telegram gives for an unknown method.
 /// </summary>
 internal sealed class RpcDispatcher(IPEndPoint endPoint, MtprotoServerOptions options, TimeProvider time)
 {
-    public TlObject Answer(TlFunction request) => Unwrap(request) switch
+    private readonly LoginRpc _login = new();
+
+    /// <summary>Answers <paramref name="request"/>; <paramref name="world"/> is the connection's side in the world (null before a key is attached).</summary>
+    public TlObject Answer(TlFunction request, WorldConnection? world) => Unwrap(request) switch
     {
+        var login when LoginRpc.Handles(login) => _login.Answer(login, world),
         HelpGetConfig => EmulatorConfig.Create(endPoint, options.DcId, time.GetUtcNow()),
         HelpGetNearestDc => new NearestDc { Country = "ZZ", ThisDc = options.DcId, NearestDcValue = options.DcId },
         var other => new RpcError { ErrorCode = 400, ErrorMessage = $"INPUT_METHOD_INVALID_{other.GetConstructorId():x8}" },

@@ -24,6 +24,9 @@ internal sealed class ConnectionProtocol(MtprotoServer server, long connectionId
     /// <summary>How long the connection may stay silent; ping_delay_disconnect shortens it.</summary>
     public TimeSpan IdleTimeout { get; private set; } = server.Options.IdleTimeout;
 
+    /// <summary>The world's side of this connection once a key is attached; API calls are answered on it.</summary>
+    public Signals.Telegram.Emulator.World.WorldConnection? World { get; set; }
+
     /// <summary>
     /// Handles one plain message (a key-exchange step) and returns the plain reply. A finished exchange registers its
     /// key with the world. Throws <see cref="HandshakeException"/> for anything malformed or out of order.
@@ -174,7 +177,7 @@ internal sealed class ConnectionProtocol(MtprotoServer server, long connectionId
                     return false;
                 }
 
-                replies.Add((RpcResult.For(messageId, server.Dispatcher.Answer(function)).ToBytes(), true));
+                replies.Add((RpcResult.For(messageId, server.Dispatcher.Answer(function, World)).ToBytes(), true));
                 break;
         }
 

@@ -145,6 +145,7 @@ internal sealed class ServerConnection(MtprotoServer server, Socket socket, long
         try
         {
             _worldConnection = server.World.OpenConnection($"mtproto:{authKeyId:x16}", authKeyId);
+            _protocol.World = _worldConnection;
         }
         catch (TelegramException)
         {

@@ -80,7 +80,18 @@ internal sealed class LoginDesk(UserDirectory users, WorldOptions options, World
         return Authorize(key, user);
     }
 
-    public LoginOutcome CheckPassword(AuthKeyState key, string password)
+    public LoginOutcome CheckPassword(AuthKeyState key, string password) =>
+        CheckPassword(key, stored => SecretEquals(stored, password));
+
+    /// <summary>The account this key's signIn is waiting on for its 2FA password, or null.</summary>
+    public UserAccount? PasswordPendingUser(AuthKeyState key) =>
+        key.PasswordPendingUserId is { } pendingId ? users.ById(pendingId) : null;
+
+    /// <summary>
+    /// checkPassword with the comparison left to the caller: an SRP front end never sees the password, only a proof
+    /// it checks against a verifier derived from the stored one.
+    /// </summary>
+    public LoginOutcome CheckPassword(AuthKeyState key, Func<string, bool> matches)
     {
         // Telegram only takes checkPassword after a signIn that asked for it; otherwise the key is not logged in.
         var user = key.PasswordPendingUserId is { } pendingId ? users.ById(pendingId) : null;
@@ -94,7 +105,7 @@ internal sealed class LoginDesk(UserDirectory users, WorldOptions options, World
             return Fail(LoginStatus.PhoneNumberBanned);
         }
 
-        return user.Password is not null && SecretEquals(user.Password, password)
+        return user.Password is not null && matches(user.Password)
             ? Authorize(key, user)
             : Fail(LoginStatus.PasswordInvalid);
     }

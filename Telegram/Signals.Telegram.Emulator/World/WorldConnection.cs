@@ -92,6 +92,35 @@ public sealed class WorldConnection
         }
     }
 
+    /// <summary>
+    /// checkPassword where <paramref name="matches"/> decides whether the client knew the stored password (an SRP
+    /// front end checks its proof against a verifier it derived from it); counts and logs in like the plain overload.
+    /// </summary>
+    public LoginOutcome CheckPassword(Func<string, bool> matches)
+    {
+        ArgumentNullException.ThrowIfNull(matches);
+        lock (_world.Gate)
+        {
+            ThrowIfClosed();
+            return _world.Logins.CheckPassword(Key, matches);
+        }
+    }
+
+    /// <summary>
+    /// account.getPassword's view: the 2FA password and hint of the account this key's signIn waits on, or null.
+    /// The world keeps passwords in plain text; an SRP front end derives a verifier from it as a real server stores.
+    /// </summary>
+    public PendingPassword? GetPendingPassword()
+    {
+        lock (_world.Gate)
+        {
+            ThrowIfClosed();
+            return _world.Logins.PasswordPendingUser(Key) is { Password: { } password } user
+                ? new PendingPassword(password, user.PasswordHint)
+                : null;
+        }
+    }
+
     public TelegramPeer ResolvePeer(string usernameOrId)
     {
         lock (_world.Gate)
