@@ -3,6 +3,8 @@
 // auth.sendCode, auth.signIn and, when the server answers SESSION_PASSWORD_NEEDED, account.getPassword, GramJS's own
 // SRP (computeCheck) and auth.checkPassword. Connection setup as in gramjs-client.js (trusted RSA key, port redirect).
 // Usage: node gramjs-login.js PORT MODULUS_DECIMAL FINGERPRINT_DECIMAL PHONE CODE [PASSWORD]
+// CODE "-" means the code is only known once it was sent: after auth.sendCode the script prints {"awaitingCode":true}
+// and reads the code as one line of stdin (the caller looks it up in the world and writes it).
 // Prints one JSON line with every step's answer or rpc error, so the caller asserts on what GramJS saw; it exits
 // non-zero only when something other than an rpc error went wrong.
 "use strict";
@@ -13,6 +15,7 @@ const { StringSession } = require("telegram/sessions");
 const { PromisedNetSockets } = require("telegram/extensions");
 const { computeCheck } = require("telegram/Password");
 const RSA = require("telegram/crypto/RSA");
+const readline = require("readline");
 
 const [port, modulus, fingerprint, phone, code, password] = process.argv.slice(2);
 if (!port || !modulus || !fingerprint || !phone || !code) {
@@ -69,8 +72,9 @@ async function main() {
   }
   result.sendCode = { className: sent.value.className, type: sent.value.type.className, length: sent.value.type.length };
 
+  const phoneCode = code === "-" ? await readCodeLine() : code;
   const signedIn = await attempt(() =>
-    client.invoke(new Api.auth.SignIn({ phoneNumber: phone, phoneCodeHash: sent.value.phoneCodeHash, phoneCode: code })),
+    client.invoke(new Api.auth.SignIn({ phoneNumber: phone, phoneCodeHash: sent.value.phoneCodeHash, phoneCode })),
   );
   if (!signedIn.error) {
     result.signIn = describeUser(signedIn.value);
@@ -86,6 +90,16 @@ async function main() {
   const check = await attempt(async () => client.invoke(new Api.auth.CheckPassword({ password: await computeCheck(settings, password) })));
   result.checkPassword = check.error ? { error: check.error, code: check.code } : describeUser(check.value);
   return finish(client, result);
+}
+
+async function readCodeLine() {
+  process.stdout.write(JSON.stringify({ awaitingCode: true }) + "\n");
+  const lines = readline.createInterface({ input: process.stdin });
+  for await (const line of lines) {
+    lines.close();
+    return line.trim();
+  }
+  throw new Error("stdin closed before the login code arrived");
 }
 
 async function finish(client, result) {

@@ -1,6 +1,9 @@
 using System.Diagnostics;
+using System.Net;
 using System.Reflection;
 using System.Text.Json.Nodes;
+using Signals.Telegram.Emulator.Server;
+using Signals.Telegram.Emulator.World;
 using Signals.Telegram.Mtproto.Tests.Support;
 
 namespace Signals.Telegram.Mtproto.Tests.Client;
@@ -90,27 +93,62 @@ public sealed class GramJsLoginTests
         Assert.Equal(0, emulator.World.Counters.CodesIssued);
     }
 
-    private static async Task<JsonObject> LoginAsync(EmulatorFixture emulator, string phone, string code, string? password = null)
+    [Fact]
+    public async Task GramJs_logs_in_with_a_random_code_read_from_the_world_after_sendCode()
     {
-        var key = emulator.Server.PublicKey;
-        var args = new List<string> { "gramjs-login.js", emulator.Port.ToString(), key.Modulus.ToString(), key.Fingerprint.ToString(), phone, code };
+        await using var emulator = new EmulatorFixture();
+        const string phone = "447700900123";
+        var user = emulator.World.AddUser(phone, "Flo Random");
+        string? issued = null;
+
+        var result = await LoginAsync(emulator, phone, "-", answerCode: () => issued = emulator.World.PeekLoginCode(phone));
+
+        Assert.Matches("^[0-9]{5}$", issued);
+        Assert.Equal(user.Id.ToString(), (string?)result["signIn"]!["id"]);
+        Assert.Equal((1, 0), (emulator.World.Counters.LoginsSucceeded, emulator.World.Counters.LoginsFailed));
+    }
+
+    [Fact]
+    public async Task A_code_past_its_lifetime_is_PHONE_CODE_EXPIRED()
+    {
+        // A zero lifetime makes every code expired by the time signIn arrives, without moving any clock.
+        var world = new TelegramWorld(new WorldOptions { LoginCodeLifetime = TimeSpan.Zero });
+        await using var server = new MtprotoServer(world, TestKeys.ServerKey);
+        server.Start(new IPEndPoint(IPAddress.Loopback, 0));
+        world.AddUser(Phone, "Gus Late");
+
+        var result = await RunLoginAsync(server.LocalEndPoint.Port, server, Phone, TestNumberCode, password: null, answerCode: null);
+
+        Assert.Equal(("PHONE_CODE_EXPIRED", 400), ((string?)result["signIn"]!["error"], (int)result["signIn"]!["code"]!));
+        Assert.Equal((1, 0, 1), (world.Counters.CodesIssued, world.Counters.LoginsSucceeded, world.Counters.LoginsFailed));
+    }
+
+    private static Task<JsonObject> LoginAsync(EmulatorFixture emulator, string phone, string code, string? password = null, Func<string?>? answerCode = null) =>
+        RunLoginAsync(emulator.Port, emulator.Server, phone, code, password, answerCode);
+
+    /// <summary>Runs gramjs-login.js; with <paramref name="answerCode"/>, the code is written to its stdin once it asks.</summary>
+    private static async Task<JsonObject> RunLoginAsync(int port, MtprotoServer server, string phone, string code, string? password, Func<string?>? answerCode)
+    {
+        var key = server.PublicKey;
+        var args = new List<string> { "gramjs-login.js", port.ToString(), key.Modulus.ToString(), key.Fingerprint.ToString(), phone, code };
         if (password is not null)
         {
             args.Add(password);
         }
 
-        var (exitCode, stdout, stderr) = await RunNodeAsync(args);
+        var (exitCode, stdout, stderr) = await RunNodeAsync(args, answerCode);
         Assert.True(exitCode == 0, $"gramjs-login.js failed ({exitCode}): {stderr}");
         return JsonNode.Parse(stdout.Split('\n').Last(l => l.StartsWith('{')))!.AsObject();
     }
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunNodeAsync(IReadOnlyList<string> args)
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunNodeAsync(IReadOnlyList<string> args, Func<string?>? answerCode)
     {
         var start = new ProcessStartInfo("node")
         {
             WorkingDirectory = HarnessDirectory(),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = true,
             UseShellExecute = false,
         };
         foreach (var arg in args)
@@ -119,11 +157,21 @@ public sealed class GramJsLoginTests
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(Timeout);
+        var stdout = new System.Text.StringBuilder();
         try
         {
+            while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            {
+                stdout.AppendLine(line);
+                if (answerCode is not null && line.Contains("\"awaitingCode\"", StringComparison.Ordinal))
+                {
+                    await process.StandardInput.WriteLineAsync(answerCode() ?? "");
+                    await process.StandardInput.FlushAsync(timeout.Token);
+                }
+            }
+
             await process.WaitForExitAsync(timeout.Token);
         }
         catch (OperationCanceledException)
@@ -132,7 +180,7 @@ public sealed class GramJsLoginTests
             throw new TimeoutException($"node {string.Join(' ', args)} did not finish within {Timeout}: {await stderr}");
         }
 
-        return (process.ExitCode, await stdout, await stderr);
+        return (process.ExitCode, stdout.ToString(), await stderr);
     }
 
     private static string HarnessDirectory()
