@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Signals.Activity;
+using Signals.Feed;
 using Signals.Catalog;
 using Signals.Client.Infrastructure;
 

@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using Signals.Activity;
+using Signals.Feed;
 
 namespace Signals.Client.Infrastructure;
 

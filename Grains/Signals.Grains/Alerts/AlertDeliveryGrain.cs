@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Signals.Activity;
+using Signals.Feed;
 using Signals.Catalog;
 using Signals.Diagnostics;
 using Signals.Infrastructure;
@@ -172,7 +172,7 @@ public sealed class AlertDeliveryGrain(
         SignalsTelemetry.PostToAlertLatency.Record((now - item.Alert.TriggeringPostAt).TotalMilliseconds);
         DeliveryLog.Delivered(logger, item.Alert.AlertId, Destination, messageId, item.Attempts + 1);
         GrainFactory.GetGrain<IActivityFeedGrain>(CatalogKeys.Default)
-            .PublishAsync(new ActivityEntry(now, ActivityKind.AlertDelivered, item.Alert.TokenKey, $"{Destination} message {messageId}", RuntimeIdentity))
+            .PublishAsync(new ActivityEntry(now, FeedEntryKind.AlertDelivered, item.Alert.TokenKey, $"{Destination} message {messageId}", RuntimeIdentity))
             .Ignore();
     }
 
@@ -193,7 +193,7 @@ public sealed class AlertDeliveryGrain(
         SignalsTelemetry.AlertsDeferred.Add(1);
         DeliveryLog.Deferred(logger, item.Alert.AlertId, Destination, error.Split(':')[0], error, next);
         GrainFactory.GetGrain<IActivityFeedGrain>(CatalogKeys.Default)
-            .PublishAsync(new ActivityEntry(now, ActivityKind.AlertDeferred, item.Alert.TokenKey, $"{Destination}: {error}", RuntimeIdentity))
+            .PublishAsync(new ActivityEntry(now, FeedEntryKind.AlertDeferred, item.Alert.TokenKey, $"{Destination}: {error}", RuntimeIdentity))
             .Ignore();
     }
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Streams;
-using Signals.Activity;
+using Signals.Feed;
 using Signals.Catalog;
 using Signals.Detection;
 using Signals.Diagnostics;
@@ -238,7 +238,7 @@ public sealed class ChannelReaderGrain(
             GrainFactory.GetGrain<IActivityFeedGrain>(CatalogKeys.Default)
                 .PublishAsync(new ActivityEntry(
                     time.GetUtcNow(),
-                    ActivityKind.SignalPublished,
+                    FeedEntryKind.SignalPublished,
                     $"@{Channel}/{post.MessageId}",
                     string.Join(", ", tokens.Select(TokenKeyOf)),
                     RuntimeIdentity))

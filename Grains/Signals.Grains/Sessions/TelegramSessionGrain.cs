@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Signals.Activity;
+using Signals.Feed;
 using Signals.Catalog;
 using Signals.Channels;
 using Signals.Diagnostics;
@@ -241,7 +241,7 @@ public sealed class TelegramSessionGrain(
                 await WriteStateAsync();
                 await this.RegisterOrUpdateReminder(WatchdogReminder, _options.WatchdogPeriod, _options.WatchdogPeriod);
                 SessionLog.LoggedIn(logger, Name, outcome.User.Id);
-                Publish(ActivityKind.SessionChanged, "logged in");
+                Publish(FeedEntryKind.SessionChanged, "logged in");
                 return new LoginStepResult(LoginStep.LoggedIn, true, $"Logged in as {outcome.User.DisplayName}.");
             case LoginStatus.PasswordNeeded:
                 _connectionState = SessionConnectionState.AwaitingPassword;
@@ -454,7 +454,7 @@ public sealed class TelegramSessionGrain(
         _connectionState = SessionConnectionState.NeedsLogin;
         await WriteStateAsync();
         await UnregisterWatchdogAsync();
-        Publish(ActivityKind.SessionChanged, $"needs login ({errorCode})");
+        Publish(FeedEntryKind.SessionChanged, $"needs login ({errorCode})");
     }
 
     private async Task UnregisterWatchdogAsync()
@@ -682,7 +682,7 @@ public sealed class TelegramSessionGrain(
         }
     }
 
-    private void Publish(ActivityKind kind, string detail) =>
+    private void Publish(FeedEntryKind kind, string detail) =>
         GrainFactory.GetGrain<IActivityFeedGrain>(CatalogKeys.Default)
             .PublishAsync(new ActivityEntry(time.GetUtcNow(), kind, $"session {Name}", detail, RuntimeIdentity))
             .Ignore();

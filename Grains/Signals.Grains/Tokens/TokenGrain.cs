@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Streams;
-using Signals.Activity;
+using Signals.Feed;
 using Signals.Alerts;
 using Signals.Catalog;
 using Signals.Detection;
@@ -166,7 +166,7 @@ public sealed class TokenGrain(
                 SignalsTelemetry.AlertsRaised.Add(1);
                 TokenLog.AlertRaised(logger, alert.AlertId, rule.Name, decision.Tier, destination.Name);
                 GrainFactory.GetGrain<IActivityFeedGrain>(CatalogKeys.Default)
-                    .PublishAsync(new ActivityEntry(now, ActivityKind.AlertRaised, this.GetPrimaryKeyString(), $"{destination.Name}: {rule.Name} tier {decision.Tier} ({decision.Channels.Count} channels)", RuntimeIdentity))
+                    .PublishAsync(new ActivityEntry(now, FeedEntryKind.AlertRaised, this.GetPrimaryKeyString(), $"{destination.Name}: {rule.Name} tier {decision.Tier} ({decision.Channels.Count} channels)", RuntimeIdentity))
                     .Ignore();
             }
         }

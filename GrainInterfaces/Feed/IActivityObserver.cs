@@ -1,8 +1,8 @@
 using Orleans.Concurrency;
 
-namespace Signals.Activity;
+namespace Signals.Feed;
 
-[Alias("Signals.Activity.IActivityObserver")]
+[Alias("Signals.Feed.IActivityObserver")]
 public interface IActivityObserver : IGrainObserver
 {
     [OneWay]

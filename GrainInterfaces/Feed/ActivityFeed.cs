@@ -1,4 +1,4 @@
-namespace Signals.Activity;
+namespace Signals.Feed;
 
 public static class ActivityFeed
 {

@@ -1,8 +1,8 @@
-namespace Signals.Activity;
+namespace Signals.Feed;
 
 [GenerateSerializer]
-[Alias("Signals.Activity.ActivityKind")]
-public enum ActivityKind
+[Alias("Signals.Feed.FeedEntryKind")]
+public enum FeedEntryKind
 {
     PostRead = 0,
     SignalPublished = 1,

@@ -1,12 +1,12 @@
 using Orleans.Concurrency;
 
-namespace Signals.Activity;
+namespace Signals.Feed;
 
 /// <summary>
 /// The recent-activity feed (key <see cref="Catalog.CatalogKeys.Default"/>): a ring of recent entries plus live observers,
 /// so <c>signals tail</c> needs no stream provider on the client.
 /// </summary>
-[Alias("Signals.Activity.IActivityFeedGrain")]
+[Alias("Signals.Feed.IActivityFeedGrain")]
 public interface IActivityFeedGrain : IGrainWithStringKey
 {
     /// <summary>One-way: publishing activity must never slow the pipeline down.</summary>

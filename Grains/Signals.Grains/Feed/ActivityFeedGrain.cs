@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Utilities;
 
-namespace Signals.Activity;
+namespace Signals.Feed;
 
 /// <summary>
 /// Recent activity in memory only: a live view for people, not a record (the grains' own state is the record).
