@@ -139,4 +139,18 @@ public sealed class MtprotoLoginAgainstServerTests
         Assert.Equal(LoginOutcome.Failed(LoginStatus.PhoneNumberBanned), outcome);
         Assert.Equal(0, emulator.World.Counters.LoginsSucceeded);
     }
+
+    [Fact]
+    public async Task A_cancelled_send_code_stays_a_cancellation_and_issues_no_code()
+    {
+        await using var emulator = new EmulatorServer();
+        emulator.World.AddUser(Phone, "Alice");
+        var login = await emulator.NewLoginAsync(Options);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => login.SendCodeAsync(Phone, cancelled.Token));
+
+        Assert.Equal(0, emulator.World.Counters.CodesIssued);
+    }
 }
