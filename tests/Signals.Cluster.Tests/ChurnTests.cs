@@ -27,7 +27,7 @@ public sealed class ChurnTests(RedisFixture redis, ITestOutputHelper output)
         foreach (var old in cluster.Cluster.GetActiveSilos().ToList())
         {
             await cluster.Cluster.StartAdditionalSiloAsync().WaitAsync(SignalsTestCluster.OperationTimeout);
-            await Task.Delay(1000);
+            await cluster.Cluster.WaitForLivenessToStabilizeAsync().WaitAsync(SignalsTestCluster.OperationTimeout);
             await cluster.Cluster.StopSiloAsync(old).WaitAsync(SignalsTestCluster.OperationTimeout);
         }
 
@@ -126,7 +126,15 @@ public sealed class ChurnTests(RedisFixture redis, ITestOutputHelper output)
             throw;
         }
 
-        await Task.Delay(2000); // a doubled alert would arrive in this time
+        // Settled: every token has seen its three calls and the outbox is empty, so a doubled alert would be in the chat now.
+        foreach (var address in tokens)
+        {
+            var token = cluster.Client.GetGrain<ITokenGrain>($"solana:{address}");
+            await Eventually.TrueAsync(async () => (await token.GetDetailsAsync()).EventsSeen >= 3, "every call reached its token");
+        }
+
+        var delivery = cluster.Client.GetGrain<IAlertDeliveryGrain>(setup.Plan.DestinationName);
+        await Eventually.TrueAsync(async () => (await delivery.GetStatusAsync()).Pending.Count == 0, "the outbox is empty");
         var texts = cluster.World.MessagesIn(setup.DestinationId).Select(m => m.Text).ToList();
         output.WriteLine($"tokens {tokens.Count}, alerts {texts.Count}, AUTH_KEY_DUPLICATED {cluster.World.Counters.AuthKeyDuplicated}");
         foreach (var address in tokens)
