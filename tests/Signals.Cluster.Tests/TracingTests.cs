@@ -30,11 +30,15 @@ public sealed class TracingTests(RedisFixture redis)
 
         await Eventually.TrueAsync(() => spans.Any(s => s.DisplayName == "session.send"), "the alert was sent");
 
-        var send = spans.First(s => s.DisplayName == "session.send");
-        var trace = send.TraceId;
-        var names = spans.Where(s => s.TraceId == trace).Select(s => s.DisplayName).ToHashSet();
-        Assert.Contains("delivery.send", names);
-        Assert.Contains("token.signal", names);
-        Assert.Contains("reader.post", names);
+        // Parents stop after their children: wait until the spans of the send's trace are all recorded.
+        var expected = new[] { "session.send", "delivery.send", "token.signal", "reader.post" };
+        await Eventually.TrueAsync(
+            () =>
+            {
+                var trace = spans.First(s => s.DisplayName == "session.send").TraceId;
+                var names = spans.Where(s => s.TraceId == trace).Select(s => s.DisplayName).ToHashSet();
+                return expected.All(names.Contains);
+            },
+            "the send's trace holds the reader's post, the token's signal and the delivery");
     }
 }
