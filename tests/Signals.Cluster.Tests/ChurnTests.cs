@@ -118,7 +118,7 @@ public sealed class ChurnTests(RedisFixture redis, ITestOutputHelper output)
             await Eventually.TrueAsync(
                 () => cluster.World.MessagesIn(setup.DestinationId).Count >= tokens.Count,
                 $"all {tokens.Count} alerts were delivered",
-                TimeSpan.FromSeconds(60));
+                TimeSpan.FromSeconds(90));
         }
         catch (TimeoutException)
         {

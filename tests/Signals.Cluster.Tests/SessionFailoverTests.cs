@@ -36,7 +36,10 @@ public sealed class SessionFailoverTests(RedisFixture redis)
         await Eventually.TrueAsync(
             () => cluster.World.LiveConnections(setup.Plan.ReaderSession) == 1 && cluster.HostOf(session) is not null,
             "the session is connected again");
-        var after = await session.GetStatusAsync();
+        // The client may still route a first call to the dead silo's gateway; Eventually retries until it has noticed.
+        SessionStatus? status = null;
+        await Eventually.TrueAsync(async () => (status = await session.GetStatusAsync()) is not null, "the client reaches the session");
+        var after = status!;
         Assert.True(after.LoggedIn);
         Assert.Equal(SessionConnectionState.Connected, after.State);
         Assert.NotEqual(host, cluster.HostOf(session));

@@ -68,6 +68,9 @@ public sealed class SignalsTestCluster : IAsyncDisposable
         builder.Properties["Signals:Sessions:MaxReconnectDelay"] = "00:00:01";
         builder.Properties["Signals:Tokens:RulesCacheTime"] = "00:00:00.500";
         builder.Properties["Signals:Sessions:WatchdogPeriod"] = "00:00:02";
+
+        // A stream entry a stopped or dead silo had read but not acknowledged is claimed by a survivor after this long.
+        builder.Properties["Signals:Streams:RedeliveryDelay"] = "00:00:02";
         builder.Properties["Signals:Secrets:ActiveKeyId"] = TestSecrets.KeyId;
         builder.Properties[$"Signals:Secrets:Keys:{TestSecrets.KeyId}"] = TestSecrets.Key;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
