@@ -65,6 +65,13 @@ internal sealed class ConnectionProtocol(MtprotoServer server, long connectionId
             return EncryptedOutcome.TransportError;
         }
 
+        // A key Telegram revoked (AUTH_KEY_DUPLICATED, a revoked session) is dead for every connection at once,
+        // including one that was already open: -404 and close, as Telegram answers an unknown key.
+        if (!server.World.IsAuthKeyUsable(key.Key.Id))
+        {
+            return EncryptedOutcome.TransportError;
+        }
+
         var header = envelope.Header;
         var session = key.Sessions.GetOrAdd(header.SessionId, sessionId => new ServerSessionState(sessionId, server.Time));
         var replies = new List<(byte[] Body, bool ContentRelated)>();
