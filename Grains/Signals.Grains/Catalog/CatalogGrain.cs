@@ -29,7 +29,7 @@ public sealed class CatalogGrain(
         var name = Names.Channel(channel ?? string.Empty);
         if (!Names.IsValidChannel(name))
         {
-            throw new CatalogException($"channel '{channel}': expected a public username (5–32 of a-z, 0-9, '_') or a numeric id.");
+            throw new CatalogException($"channel '{channel}': expected a public username (4–32 of a-z, 0-9, '_', starting with a letter) or a numeric id.");
         }
 
         if (!state.State.Sessions.ContainsKey(sessionName))

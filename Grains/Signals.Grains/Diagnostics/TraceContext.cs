@@ -5,9 +5,9 @@ namespace Signals.Diagnostics;
 /// <summary>Carries W3C trace context through places Orleans does not: stream events, outbox entries, timers.</summary>
 public static class TraceContext
 {
-    public static string? Current() => System.Diagnostics.Activity.Current?.Id;
+    public static string? Current() => Activity.Current?.Id;
 
-    public static System.Diagnostics.Activity? StartFrom(string name, string? traceParent, ActivityKind kind = ActivityKind.Internal)
+    public static Activity? StartFrom(string name, string? traceParent, ActivityKind kind = ActivityKind.Internal)
     {
         if (traceParent is not null && ActivityContext.TryParse(traceParent, null, out var parent))
         {

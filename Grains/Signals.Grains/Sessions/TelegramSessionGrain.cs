@@ -33,7 +33,7 @@ public sealed class TelegramSessionGrain(
 
     private readonly SessionOptions _options = options.Value;
     private readonly string _ownerId = Guid.NewGuid().ToString("N");
-    private readonly SessionStateHolder state = new();
+    private SessionState _state = new();
     private LeaseKeeper? _lease;
     private string? _ownershipNote;
     private readonly SessionBlobInbox _blobInbox = new();
@@ -58,11 +58,11 @@ public sealed class TelegramSessionGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // Throws when the state cannot be decrypted: the activation fails and nothing is ever written over it.
-        state.State = await vault.LoadAsync(Name) ?? new SessionState();
+        _state = await vault.LoadAsync(Name) ?? new SessionState();
         _pump = this.RegisterGrainTimer(
             PumpAsync,
             new GrainTimerCreationOptions(_options.PumpInterval, _options.PumpInterval) { KeepAlive = true, Interleave = false });
-        if (state.State.LoggedIn)
+        if (_state.LoggedIn)
         {
             await this.RegisterOrUpdateReminder(WatchdogReminder, _options.WatchdogPeriod, _options.WatchdogPeriod, cancellationToken);
             await TryConnectAsync(cancellationToken);
@@ -89,7 +89,7 @@ public sealed class TelegramSessionGrain(
 
     public async Task<SessionStatus> EnsureRunningAsync()
     {
-        if (state.State.LoggedIn && !IsConnected)
+        if (_state.LoggedIn && !IsConnected)
         {
             _nextConnectAttempt = DateTimeOffset.MinValue;
             await TryConnectAsync(CancellationToken.None);
@@ -177,9 +177,9 @@ public sealed class TelegramSessionGrain(
         }
 
         await Guard(() => connection.JoinChannelAsync(peer, CancellationToken.None));
-        if (!state.State.Channels.Contains(name))
+        if (!_state.Channels.Contains(name))
         {
-            state.State.Channels.Add(name);
+            _state.Channels.Add(name);
         }
 
         await WriteStateAsync();
@@ -211,7 +211,7 @@ public sealed class TelegramSessionGrain(
             var connection = await RequireConnectionAsync(needsLogin: true);
             var peer = await ResolveAsync(connection, Names.Channel(request.Destination));
             var sent = await Guard(() => connection.SendMessageAsync(peer, request.Html, request.RandomId, CancellationToken.None));
-            state.State.MessagesSent++;
+            _state.MessagesSent++;
             return new SendResult(sent.WasDuplicate ? SendOutcome.AlreadySent : SendOutcome.Sent, sent.MessageId, null, null);
         }
         catch (TelegramFloodWaitException ex)
@@ -234,9 +234,9 @@ public sealed class TelegramSessionGrain(
             case LoginStatus.LoggedIn when outcome.User is not null:
                 _pendingPhone = null;
                 _pendingCodeHash = null;
-                state.State.LoggedIn = true;
-                state.State.UserId = outcome.User.Id;
-                state.State.DisplayName = outcome.User.DisplayName;
+                _state.LoggedIn = true;
+                _state.UserId = outcome.User.Id;
+                _state.DisplayName = outcome.User.DisplayName;
                 _connectionState = SessionConnectionState.Connected;
                 await WriteStateAsync();
                 await this.RegisterOrUpdateReminder(WatchdogReminder, _options.WatchdogPeriod, _options.WatchdogPeriod);
@@ -268,7 +268,7 @@ public sealed class TelegramSessionGrain(
     /// </param>
     private async Task<ITelegramConnection> RequireConnectionAsync(bool needsLogin, bool interleaved = false)
     {
-        if (needsLogin && !state.State.LoggedIn)
+        if (needsLogin && !_state.LoggedIn)
         {
             throw new SessionCallException($"Session '{Name}' is not logged in.", "NOT_LOGGED_IN", needsLogin: true, transient: false);
         }
@@ -317,7 +317,7 @@ public sealed class TelegramSessionGrain(
         _connectionState = SessionConnectionState.Connecting;
         try
         {
-            var connection = await connector.ConnectAsync(Name, state.State.Blob, _blobInbox, cancellationToken);
+            var connection = await connector.ConnectAsync(Name, _state.Blob, _blobInbox, cancellationToken);
             _connection = connection;
             var lease = _lease!;
 
@@ -334,15 +334,15 @@ public sealed class TelegramSessionGrain(
             _consecutiveFailures = 0;
             _lastError = null;
             _connectedSince = time.GetUtcNow();
-            if (state.State.LoggedIn && _connection.Me is null)
+            if (_state.LoggedIn && _connection.Me is null)
             {
                 throw new TelegramUnauthorizedException("AUTH_KEY_UNREGISTERED");
             }
 
-            _connectionState = state.State.LoggedIn ? SessionConnectionState.Connected : SessionConnectionState.NeedsLogin;
+            _connectionState = _state.LoggedIn ? SessionConnectionState.Connected : SessionConnectionState.NeedsLogin;
             SignalsTelemetry.SessionConnects.Add(1);
-            SessionLog.Connected(logger, Name, state.State.LoggedIn);
-            if (state.State.LoggedIn)
+            SessionLog.Connected(logger, Name, _state.LoggedIn);
+            if (_state.LoggedIn)
             {
                 CatchUpAllReaders();
             }
@@ -447,9 +447,9 @@ public sealed class TelegramSessionGrain(
     {
         SessionLog.Unauthorized(logger, Name, errorCode);
         await CloseConnectionAsync();
-        state.State.LoggedIn = false;
-        state.State.Blob = null;
-        state.State.UserId = null;
+        _state.LoggedIn = false;
+        _state.Blob = null;
+        _state.UserId = null;
         _lastError = errorCode;
         _connectionState = SessionConnectionState.NeedsLogin;
         await WriteStateAsync();
@@ -503,11 +503,11 @@ public sealed class TelegramSessionGrain(
             if (_connection is not null)
             {
                 SessionLog.ConnectionLost(logger, Name);
-                state.State.Reconnects++;
+                _state.Reconnects++;
                 await CloseConnectionAsync();
             }
 
-            if (state.State.LoggedIn)
+            if (_state.LoggedIn)
             {
                 await TryConnectAsync(cancellationToken);
             }
@@ -552,7 +552,7 @@ public sealed class TelegramSessionGrain(
             {
                 case ChannelUpdateKind.NewPost when update.Post is not null:
                     await reader.OnPostAsync(ToSnapshot(channel, update.Post));
-                    state.State.PostsDispatched++;
+                    _state.PostsDispatched++;
                     break;
                 case ChannelUpdateKind.EditedPost when update.Post is not null:
                     await reader.OnPostEditedAsync(ToSnapshot(channel, update.Post));
@@ -571,7 +571,7 @@ public sealed class TelegramSessionGrain(
         }
     }
 
-    private void CatchUpAllReaders() => CatchUpReaders(state.State.Channels);
+    private void CatchUpAllReaders() => CatchUpReaders(_state.Channels);
 
     private void CatchUpReaders(IEnumerable<string> channels)
     {
@@ -591,9 +591,9 @@ public sealed class TelegramSessionGrain(
 
     private string? FindChannelName(long channelId)
     {
-        foreach (var (name, peer) in state.State.Peers)
+        foreach (var (name, peer) in _state.Peers)
         {
-            if (peer.Id == channelId && peer.Kind == (int)PeerKind.Channel && state.State.Channels.Contains(name))
+            if (peer.Id == channelId && peer.Kind == (int)PeerKind.Channel && _state.Channels.Contains(name))
             {
                 return name;
             }
@@ -604,13 +604,13 @@ public sealed class TelegramSessionGrain(
 
     private async Task<TelegramPeer> ResolveAsync(ITelegramConnection connection, string name, bool interleaved = false)
     {
-        if (state.State.Peers.TryGetValue(name, out var cached))
+        if (_state.Peers.TryGetValue(name, out var cached))
         {
             return new TelegramPeer((PeerKind)cached.Kind, cached.Id, cached.AccessHash, cached.Username, cached.Title);
         }
 
         var peer = await Guard(() => connection.ResolvePeerAsync(name, CancellationToken.None));
-        state.State.Peers[name] = new PeerCacheEntry((int)peer.Kind, peer.Id, peer.AccessHash, peer.Username, peer.Title);
+        _state.Peers[name] = new PeerCacheEntry((int)peer.Kind, peer.Id, peer.AccessHash, peer.Username, peer.Title);
         if (interleaved)
         {
             // Persisted by the next pump turn: interleaved writes could race another turn's write of the same state.
@@ -658,7 +658,7 @@ public sealed class TelegramSessionGrain(
         var blob = _blobInbox.Take();
         if (blob is not null)
         {
-            state.State.Blob = blob;
+            _state.Blob = blob;
             await WriteStateAsync();
         }
     }
@@ -676,7 +676,7 @@ public sealed class TelegramSessionGrain(
         }
 
         _stateDirty = false;
-        if (!await vault.SaveAsync(Name, lease.Token, state.State))
+        if (!await vault.SaveAsync(Name, lease.Token, _state))
         {
             await StepDownAsync("a newer owner's fencing token refused this write");
         }
@@ -690,15 +690,15 @@ public sealed class TelegramSessionGrain(
     private SessionStatus BuildStatus() => new(
         Name,
         _connectionState,
-        state.State.LoggedIn,
-        state.State.UserId,
-        state.State.DisplayName,
-        state.State.Channels.ToList(),
+        _state.LoggedIn,
+        _state.UserId,
+        _state.DisplayName,
+        _state.Channels.ToList(),
         RuntimeIdentity,
         _connectedSince,
-        state.State.Reconnects,
-        state.State.PostsDispatched,
-        state.State.MessagesSent,
+        _state.Reconnects,
+        _state.PostsDispatched,
+        _state.MessagesSent,
         _lastError,
         _ownershipNote);
 
