@@ -27,6 +27,9 @@ internal sealed class ConnectionProtocol(MtprotoServer server, long connectionId
     /// <summary>The world's side of this connection once a key is attached; API calls are answered on it.</summary>
     public Signals.Telegram.Emulator.World.WorldConnection? World { get; set; }
 
+    /// <summary>The session of the last message handled: pushed updates go there, as Telegram sends them.</summary>
+    public ServerSessionState? LastSession { get; private set; }
+
     /// <summary>
     /// Handles one plain message (a key-exchange step) and returns the plain reply. A finished exchange registers its
     /// key with the world. Throws <see cref="HandshakeException"/> for anything malformed or out of order.
@@ -76,6 +79,8 @@ internal sealed class ConnectionProtocol(MtprotoServer server, long connectionId
         var session = key.Sessions.GetOrAdd(header.SessionId, sessionId => new ServerSessionState(sessionId, server.Time));
         var replies = new List<(byte[] Body, bool ContentRelated)>();
         var acks = new List<long>();
+        var deferred = new List<DeferredReply>();
+        LastSession = session;
         lock (session.Gate)
         {
             if (session.IsNew)
@@ -92,13 +97,13 @@ internal sealed class ConnectionProtocol(MtprotoServer server, long connectionId
             {
                 replies.Add((new BadServerSalt { BadMsgId = header.MessageId, BadMsgSeqno = header.SeqNo, ErrorCode = 48, NewServerSalt = key.Salt }.ToBytes(), false));
             }
-            else if (!Process(key, session, header.MessageId, header.SeqNo, plain.AsSpan(envelope.BodyRange), replies, acks, insideContainer: false))
+            else if (!Process(key, session, header.MessageId, header.SeqNo, plain.AsSpan(envelope.BodyRange), replies, acks, deferred, insideContainer: false))
             {
                 // A planned fault: drop the connection with the request unanswered.
                 return EncryptedOutcome.Close;
             }
 
-            return new EncryptedOutcome(EncryptedVerdict.Continue, EncryptReplies(key, session, replies, acks));
+            return new EncryptedOutcome(EncryptedVerdict.Continue, EncryptReplies(key, session, replies, acks), deferred.Count > 0 ? deferred : null);
         }
     }
 
@@ -121,7 +126,7 @@ internal sealed class ConnectionProtocol(MtprotoServer server, long connectionId
 
     /// <summary>Handles one message (or a container's messages); false asks to drop the connection.</summary>
     private bool Process(ServerKeyState key, ServerSessionState session, long messageId, int seqNo, ReadOnlySpan<byte> body,
-        List<(byte[] Body, bool ContentRelated)> replies, List<long> acks, bool insideContainer)
+        List<(byte[] Body, bool ContentRelated)> replies, List<long> acks, List<DeferredReply> deferred, bool insideContainer)
     {
         if (!session.Remember(messageId))
         {
@@ -138,7 +143,7 @@ internal sealed class ConnectionProtocol(MtprotoServer server, long connectionId
             var reader = new TlReader(body[4..]);
             foreach (var inner in MsgContainer.ReadBody(ref reader).Messages)
             {
-                if (!Process(key, session, inner.MsgId, inner.Seqno, inner.Body, replies, acks, insideContainer: true))
+                if (!Process(key, session, inner.MsgId, inner.Seqno, inner.Body, replies, acks, deferred, insideContainer: true))
                 {
                     return false;
                 }
@@ -179,17 +184,38 @@ internal sealed class ConnectionProtocol(MtprotoServer server, long connectionId
                 replies.Add((salts.ToBytes(), true));
                 break;
             case TlFunction function:
-                if (server.Faults.TakeDrop())
+                if (server.Faults.TakeDrop() || (IsDifferenceCall(function) && server.Faults.TakeDifferenceDrop()))
                 {
                     return false;
                 }
 
-                replies.Add((RpcResult.For(messageId, server.Dispatcher.Answer(function, World)).ToBytes(), true));
+                var answer = server.Dispatcher.Answer(function, World);
+                if (answer.Later is { } later)
+                {
+                    deferred.Add(new DeferredReply(session, messageId, later));
+                }
+                else
+                {
+                    replies.Add((RpcResult.For(messageId, answer.Now!).ToBytes(), true));
+                }
+
                 break;
         }
 
         return true;
     }
+
+    /// <summary>One content-related message (a late rpc_result, a pushed update) encrypted on a session, under its lock.</summary>
+    public static byte[] EncryptOne(ServerKeyState key, ServerSessionState session, TlObject body)
+    {
+        lock (session.Gate)
+        {
+            return MessageCipher.Encrypt(key.Key, MessageDirection.ServerToClient, session.NextHeader(key.Salt, contentRelated: true), body.ToBytes());
+        }
+    }
+
+    private static bool IsDifferenceCall(TlFunction function) =>
+        RpcDispatcher.Unwrap(function) is Signals.Telegram.Tl.Updates.GetDifference or Signals.Telegram.Tl.Updates.GetChannelDifference;
 
     /// <summary>Acks and replies in one encrypted message (a container when more than one); null when nothing is owed.</summary>
     private static byte[]? EncryptReplies(ServerKeyState key, ServerSessionState session, List<(byte[] Body, bool ContentRelated)> replies, List<long> acks)

@@ -17,6 +17,7 @@ public sealed class MtprotoServer : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<long, Task> _connections = new();
+    private readonly ConcurrentDictionary<long, ServerConnection> _live = new();
     private TcpListener? _listener;
     private Task? _acceptLoop;
     private long _nextConnectionId;
@@ -30,13 +31,14 @@ public sealed class MtprotoServer : IAsyncDisposable
         RsaKey = rsaKey ?? RsaPrivateKey.Generate();
         Options = options ?? new MtprotoServerOptions();
         Logger = logger ?? NullLogger<MtprotoServer>.Instance;
+        Faults = new MtprotoServerFaults(this);
     }
 
     public RsaPublicKey PublicKey => RsaKey.PublicKey;
 
     public MtprotoServerOptions Options { get; }
 
-    public MtprotoServerFaults Faults { get; } = new();
+    public MtprotoServerFaults Faults { get; }
 
     /// <summary>Where the server listens (after <see cref="Start"/>); port 0 becomes the port the OS chose.</summary>
     public IPEndPoint LocalEndPoint => (IPEndPoint?)_listener?.LocalEndpoint ?? throw new InvalidOperationException("The server is not started.");
@@ -79,6 +81,22 @@ public sealed class MtprotoServer : IAsyncDisposable
 
     internal void CountAuthKeyCreated() => Interlocked.Increment(ref _authKeysCreated);
 
+    /// <summary>Pushes one updates object to the live connections logged in as a user (every logged-in one when null).</summary>
+    internal int PushToConnections(long? userId, Signals.Telegram.Tl.TlObject updates)
+    {
+        var count = 0;
+        foreach (var connection in _live.Values)
+        {
+            if (connection.LoggedInUserId is { } id && (userId is null || userId == id))
+            {
+                connection.Push(updates);
+                count++;
+            }
+        }
+
+        return count;
+    }
+
     private async Task AcceptLoopAsync(CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
@@ -106,6 +124,7 @@ public sealed class MtprotoServer : IAsyncDisposable
             Interlocked.Increment(ref _accepted);
             var id = Interlocked.Increment(ref _nextConnectionId);
             var connection = new ServerConnection(this, socket, id);
+            _live[id] = connection;
             _connections[id] = Task.Run(async () =>
             {
                 try
@@ -114,6 +133,7 @@ public sealed class MtprotoServer : IAsyncDisposable
                 }
                 finally
                 {
+                    _live.TryRemove(id, out _);
                     _connections.TryRemove(id, out _);
                 }
             }, CancellationToken.None);

@@ -3,22 +3,64 @@ namespace Signals.Telegram.Emulator.Server;
 /// <summary>Faults the server plays on purpose, for tests of a client's recovery.</summary>
 public sealed class MtprotoServerFaults
 {
+    private readonly MtprotoServer _server;
     private int _dropsLeft;
+    private int _differenceDropsLeft;
+    private int _pushesToSkip;
+    private int _pushesSkipped;
+
+    internal MtprotoServerFaults(MtprotoServer server) => _server = server;
+
+    /// <summary>Pushed updates the server has left out on purpose (see <see cref="SkipNextPushes"/>).</summary>
+    public int PushesSkipped => Volatile.Read(ref _pushesSkipped);
 
     /// <summary>The next <paramref name="count"/> RPC requests make the server drop the TCP connection without answering.</summary>
     public void DropConnectionOnNextRequests(int count) => Interlocked.Exchange(ref _dropsLeft, count);
 
-    internal bool TakeDrop()
+    /// <summary>
+    /// The next <paramref name="count"/> updates.getDifference / updates.getChannelDifference calls drop the TCP
+    /// connection without an answer, as a connection lost in the middle of a catch-up.
+    /// </summary>
+    public void DropConnectionInNextDifferences(int count = 1) => Interlocked.Exchange(ref _differenceDropsLeft, count);
+
+    /// <summary>
+    /// The next <paramref name="count"/> pushed updates (to any connection) are not sent, so a client sees a pts gap
+    /// when the one after arrives and must fill it with getDifference / getChannelDifference.
+    /// </summary>
+    public void SkipNextPushes(int count) => Interlocked.Exchange(ref _pushesToSkip, count);
+
+    /// <summary>
+    /// Pushes <c>updatesTooLong</c> to every live connection logged in as <paramref name="userId"/> (all logged-in
+    /// connections when null): the client must call updates.getDifference. Returns how many connections got it.
+    /// </summary>
+    public int PushUpdatesTooLong(long? userId = null) => _server.PushToConnections(userId, new Signals.Telegram.Tl.UpdatesTooLong());
+
+    internal bool TakeDrop() => Take(ref _dropsLeft);
+
+    internal bool TakeDifferenceDrop() => Take(ref _differenceDropsLeft);
+
+    internal bool TakePushSkip()
+    {
+        if (!Take(ref _pushesToSkip))
+        {
+            return false;
+        }
+
+        Interlocked.Increment(ref _pushesSkipped);
+        return true;
+    }
+
+    private static bool Take(ref int counter)
     {
         while (true)
         {
-            var left = Volatile.Read(ref _dropsLeft);
+            var left = Volatile.Read(ref counter);
             if (left <= 0)
             {
                 return false;
             }
 
-            if (Interlocked.CompareExchange(ref _dropsLeft, left - 1, left) == left)
+            if (Interlocked.CompareExchange(ref counter, left - 1, left) == left)
             {
                 return true;
             }

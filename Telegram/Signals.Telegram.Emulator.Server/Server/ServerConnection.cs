@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
+using System.Threading.Channels;
 using Signals.Telegram.Crypto;
 using Signals.Telegram.Emulator.World;
 using Signals.Telegram.Errors;
@@ -21,6 +22,11 @@ internal sealed class ServerConnection(MtprotoServer server, Socket socket, long
     private const int AuthKeyNotFound = -404;
 
     private readonly ConnectionProtocol _protocol = new(server, id);
+
+    // Replies, late replies and pushes share the socket: one writer at a time, each message encrypted while its
+    // writer holds the lock, so msg_ids and seqnos reach the client in the order they were made.
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private CancellationToken _connectionToken;
     private TransportCodec? _codec;
     private NetworkStream? _stream;
     private ServerKeyState? _key;
@@ -29,6 +35,8 @@ internal sealed class ServerConnection(MtprotoServer server, Socket socket, long
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _connectionToken = lifetime.Token;
         var remote = socket.RemoteEndPoint;
         var reason = "closed by the peer";
         try
@@ -83,15 +91,31 @@ internal sealed class ServerConnection(MtprotoServer server, Socket socket, long
         }
         finally
         {
+            await lifetime.CancelAsync();
             _worldConnection?.Close();
             socket.Dispose();
             ServerLog.ConnectionClosed(server.Logger, id, remote, reason);
         }
     }
 
+    /// <summary>The account this connection's key is logged in as, or null.</summary>
+    public long? LoggedInUserId => _worldConnection is { IsOpen: true } world ? world.Me?.Id : null;
+
+    /// <summary>Writes an updates object on the session last used, without waiting (faults: updatesTooLong).</summary>
+    public void Push(Signals.Telegram.Tl.TlObject updates) => _ = WriteEncryptedAsync(updates);
+
     private async Task<bool> HandlePlainAsync(byte[] payload, CancellationToken cancellationToken)
     {
-        await SendAsync(_protocol.HandlePlain(payload), cancellationToken);
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await SendAsync(_protocol.HandlePlain(payload), cancellationToken);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+
         return true;
     }
 
@@ -115,22 +139,116 @@ internal sealed class ServerConnection(MtprotoServer server, Socket socket, long
             return false;
         }
 
-        var outcome = _protocol.HandleEncrypted(_key!, payload);
-        switch (outcome.Verdict)
+        await _writeLock.WaitAsync(cancellationToken);
+        EncryptedOutcome outcome;
+        try
         {
-            case EncryptedVerdict.TransportErrorAndClose:
-                await SendTransportErrorAsync(cancellationToken);
-                return false;
-            case EncryptedVerdict.Close:
-                return false;
+            outcome = _protocol.HandleEncrypted(_key!, payload);
+            switch (outcome.Verdict)
+            {
+                case EncryptedVerdict.TransportErrorAndClose:
+                    await SendTransportErrorAsync(cancellationToken);
+                    return false;
+                case EncryptedVerdict.Close:
+                    return false;
+            }
+
+            if (outcome.Reply is { } reply)
+            {
+                await SendAsync(reply, cancellationToken);
+            }
+        }
+        finally
+        {
+            _writeLock.Release();
         }
 
-        if (outcome.Reply is { } reply)
+        foreach (var deferred in outcome.Deferred ?? [])
         {
-            await SendAsync(reply, cancellationToken);
+            _ = AnswerLaterAsync(deferred);
         }
 
         return true;
+    }
+
+    /// <summary>Writes a call's answer when the world has it, while the read loop goes on serving the connection.</summary>
+    private async Task AnswerLaterAsync(DeferredReply deferred)
+    {
+        Signals.Telegram.Tl.TlObject answer;
+        try
+        {
+            answer = await deferred.Answer.WaitAsync(_connectionToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        catch (TelegramException error)
+        {
+            answer = RpcErrors.From(error);
+        }
+        catch (Exception e)
+        {
+            ServerLog.ConnectionFailed(server.Logger, id, e);
+            answer = RpcErrors.Of(500, "INTERNAL_SERVER_ERROR");
+        }
+
+        await WriteEncryptedAsync(Signals.Telegram.Tl.Service.RpcResult.For(deferred.RequestMessageId, answer), deferred.Session);
+    }
+
+    /// <summary>Encrypts and writes one message on a session (the last used when none is given); a closed socket drops it.</summary>
+    private async Task WriteEncryptedAsync(Signals.Telegram.Tl.TlObject body, ServerSessionState? session = null)
+    {
+        try
+        {
+            await _writeLock.WaitAsync(_connectionToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        try
+        {
+            if (_key is null || (session ?? _protocol.LastSession) is not { } target || _codec is null)
+            {
+                return;
+            }
+
+            await SendAsync(ConnectionProtocol.EncryptOne(_key, target, body), _connectionToken);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException or SocketException)
+        {
+            // The connection is going away; whatever it owed is lost with it, as with a real socket.
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>Turns the world's pushed update-box entries into Telegram's updates on this connection.</summary>
+    private async Task PumpUpdatesAsync(WorldConnection world)
+    {
+        try
+        {
+            await foreach (var update in world.BoxUpdates.ReadAllAsync(_connectionToken))
+            {
+                if (world.Me?.Id is not { } viewerId || PushedUpdates.Push(update, world, viewerId, server.Time.GetUtcNow()) is not { } updates)
+                {
+                    continue;
+                }
+
+                if (!server.Faults.TakePushSkip())
+                {
+                    await WriteEncryptedAsync(updates);
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or TelegramException or ChannelClosedException)
+        {
+            // The connection closed (or the world closed it); the read loop ends it.
+        }
     }
 
     private async Task<bool> TryAttachKeyAsync(long authKeyId, CancellationTokenSource connection, CancellationToken cancellationToken)
@@ -144,8 +262,9 @@ internal sealed class ServerConnection(MtprotoServer server, Socket socket, long
         _key = server.Keys.GetOrAdd(authKeyId, _ => new ServerKeyState(new AuthKey(keyBytes), ServerKeyState.RandomSalt()));
         try
         {
-            _worldConnection = server.World.OpenConnection($"mtproto:{authKeyId:x16}", authKeyId);
+            _worldConnection = server.World.OpenConnection($"mtproto:{authKeyId:x16}", authKeyId, ConnectionFeed.UpdateBoxes);
             _protocol.World = _worldConnection;
+            _ = PumpUpdatesAsync(_worldConnection);
         }
         catch (TelegramException)
         {

@@ -15,6 +15,7 @@ public sealed class WorldFaults
     private readonly Dictionary<long, DateTimeOffset> _floodUntil = [];
     private TaskCompletionSource? _hold;
     private int _heldSends;
+    private bool _duplicateRandomIdIsError;
 
     internal WorldFaults(TelegramWorld world) => _world = world;
 
@@ -41,6 +42,18 @@ public sealed class WorldFaults
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(retryAfter, TimeSpan.FromSeconds(1));
         Arm(new PendingSendFault(SendFaultKind.FloodWait, sessionName, count, retryAfter));
+    }
+
+    /// <summary>
+    /// While on, a repeated random_id toward the same peer is answered with RANDOM_ID_DUPLICATE (400), as Telegram
+    /// answers a repeat that overlaps the first send still in flight, instead of with the earlier message.
+    /// </summary>
+    public void AnswerRepeatedRandomIdsWithError(bool enabled)
+    {
+        lock (_world.Gate)
+        {
+            _duplicateRandomIdIsError = enabled;
+        }
     }
 
     /// <summary>Sends wait (in flight, unanswered) until <see cref="ReleaseSends"/> or until their connection closes.</summary>
@@ -105,6 +118,7 @@ public sealed class WorldFaults
         {
             _pending.Clear();
             _floodUntil.Clear();
+            _duplicateRandomIdIsError = false;
         }
 
         ReleaseSends();
@@ -150,6 +164,15 @@ public sealed class WorldFaults
             case SendFaultKind.Fail:
                 _world.Counters.Increment(CounterKind.TransientFailuresServed);
                 throw new TelegramTransientException("RPC_CALL_FAIL", "RPC_CALL_FAIL: the server failed to answer the call");
+        }
+    }
+
+    /// <summary>Called under the world's lock when a send repeats an earlier random_id.</summary>
+    internal void ThrowIfDuplicateRandomIdAnswered()
+    {
+        if (_duplicateRandomIdIsError)
+        {
+            throw new TelegramPermanentException("RANDOM_ID_DUPLICATE", "RANDOM_ID_DUPLICATE: a message with this random_id was sent already");
         }
     }
 

@@ -61,8 +61,8 @@ public sealed class EmulatorTelegramConnection : ITelegramConnection
 
     public Task<SentMessage> SendMessageAsync(TelegramPeer destination, string html, long randomId, CancellationToken cancellationToken)
     {
-        var (text, links) = HtmlText.ToPlain(html);
-        return _connection.SendMessageAsync(destination, text, links, randomId, cancellationToken);
+        var (text, entities) = HtmlText.ToEntities(html);
+        return SendAsync(destination, text, entities, randomId, cancellationToken);
     }
 
     public ValueTask DisposeAsync()
@@ -109,4 +109,7 @@ public sealed class EmulatorTelegramConnection : ITelegramConnection
             return Task.FromException<T>(exception);
         }
     }
+
+    private async Task<SentMessage> SendAsync(TelegramPeer destination, string text, IReadOnlyList<TextEntity> entities, long randomId, CancellationToken cancellationToken) =>
+        (await _connection.SendMessageAsync(destination, text, entities, randomId, cancellationToken)).Sent;
 }

@@ -1,19 +1,21 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using Signals.Telegram.Emulator.World;
 
 namespace Signals.Telegram.Emulator.InProcess;
 
 /// <summary>
-/// Turns the HTML a caller sends into what Telegram stores: plain text plus the URLs of text links. A real
-/// client converts HTML into message entities before sending; formatting other than links is not kept here.
+/// Turns the HTML a caller sends into what Telegram stores: plain text plus message entities (text links, bold,
+/// italic, underline, strike, code, pre), the way a real client converts HTML before sending.
 /// </summary>
 internal static partial class HtmlText
 {
-    public static (string Text, IReadOnlyList<string> Links) ToPlain(string html)
+    public static (string Text, IReadOnlyList<TextEntity> Entities) ToEntities(string html)
     {
         var text = new StringBuilder(html.Length);
-        var links = new List<string>();
+        var entities = new List<TextEntity>();
+        var open = new List<(string Tag, int Offset, string? Url)>();
         var index = 0;
         while (index < html.Length)
         {
@@ -34,16 +36,50 @@ internal static partial class HtmlText
                 continue;
             }
 
-            var href = HrefPattern().Match(html, tagStart, tagEnd - tagStart);
-            if (href.Success && (html[tagStart + 1] is 'a' or 'A'))
+            var closing = html[tagStart + 1] == '/';
+            var name = TagName(html, tagStart + (closing ? 2 : 1), tagEnd);
+            if (!closing)
             {
-                links.Add(WebUtility.HtmlDecode(href.Groups["url"].Value));
+                var href = HrefPattern().Match(html, tagStart, tagEnd - tagStart);
+                open.Add((name, text.Length, name == "a" && href.Success ? WebUtility.HtmlDecode(href.Groups["url"].Value) : null));
+            }
+            else if (open.FindLastIndex(o => o.Tag == name) is var at and >= 0)
+            {
+                var (_, offset, url) = open[at];
+                open.RemoveAt(at);
+                if (KindOf(name, url) is { } kind && text.Length > offset)
+                {
+                    entities.Add(new TextEntity(kind, offset, text.Length - offset, url));
+                }
             }
 
             index = tagEnd + 1;
         }
 
-        return (text.ToString(), links);
+        return (text.ToString(), entities.OrderBy(e => e.Offset).ToList());
+    }
+
+    private static TextEntityKind? KindOf(string tag, string? url) => tag switch
+    {
+        "a" when url is not null => TextEntityKind.TextUrl,
+        "b" or "strong" => TextEntityKind.Bold,
+        "i" or "em" => TextEntityKind.Italic,
+        "u" or "ins" => TextEntityKind.Underline,
+        "s" or "strike" or "del" => TextEntityKind.Strike,
+        "code" => TextEntityKind.Code,
+        "pre" => TextEntityKind.Pre,
+        _ => null,
+    };
+
+    private static string TagName(string html, int start, int end)
+    {
+        var stop = start;
+        while (stop < end && char.IsAsciiLetterOrDigit(html[stop]))
+        {
+            stop++;
+        }
+
+        return html[start..stop].ToLowerInvariant();
     }
 
     private static bool IsTagStart(string html, int index) =>

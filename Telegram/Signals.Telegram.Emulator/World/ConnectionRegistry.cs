@@ -36,7 +36,7 @@ internal sealed class ConnectionRegistry(TelegramWorld world)
 
     public AuthKeyState? Find(long authKeyId) => _keys.GetValueOrDefault(authKeyId);
 
-    public WorldConnection Open(string sessionName, long authKeyId)
+    public WorldConnection Open(string sessionName, long authKeyId, ConnectionFeed feed)
     {
         var key = _keys.GetValueOrDefault(authKeyId);
         if (key is null || key.IsDestroyed)
@@ -44,7 +44,7 @@ internal sealed class ConnectionRegistry(TelegramWorld world)
             throw new TelegramUnauthorizedException("AUTH_KEY_UNREGISTERED");
         }
 
-        var connection = new WorldConnection(world, _nextConnectionId++, sessionName, key, world.Options.UpdateQueueCapacity);
+        var connection = new WorldConnection(world, _nextConnectionId++, sessionName, key, world.Options.UpdateQueueCapacity, feed);
         key.SessionName = sessionName;
         key.Live.Add(connection);
         key.MaxLive = Math.Max(key.MaxLive, key.Live.Count);
@@ -119,23 +119,35 @@ internal sealed class ConnectionRegistry(TelegramWorld world)
         return user.IsBanned ? throw new TelegramUnauthorizedException("USER_DEACTIVATED_BAN") : user;
     }
 
-    /// <summary>Pushes a channel update to every live, logged-in connection whose account joined the channel.</summary>
-    public void Push(ChatRoom channel, ChannelUpdate update)
+    /// <summary>
+    /// Pushes a channel event to every live, logged-in connection whose account joined the channel: the port's
+    /// view to in-process connections, the update-box entry to protocol front ends.
+    /// </summary>
+    public void PushToMembers(ChatRoom channel, ChannelUpdate classic, WorldUpdate update) =>
+        Push(userId => channel.Members.Contains(userId), classic, update);
+
+    /// <summary>Pushes a common-box event to the live connections of one account (front ends only).</summary>
+    public void PushToUser(long userId, WorldUpdate update) => Push(id => id == userId, null, update);
+
+    private void Push(Func<long, bool> wants, ChannelUpdate? classic, WorldUpdate update)
     {
         List<WorldConnection>? overflowing = null;
         foreach (var connection in _live)
         {
             var key = connection.Key;
-            if (key.IsDestroyed || key.UserId is not { } userId || !channel.Members.Contains(userId))
+            if (key.IsDestroyed || key.UserId is not { } userId || !wants(userId))
             {
                 continue;
             }
 
-            if (connection.TryPush(update))
+            bool? pushed = connection.Feed == ConnectionFeed.UpdateBoxes
+                ? connection.TryPush(update)
+                : classic is null ? null : connection.TryPush(classic);
+            if (pushed == true)
             {
                 world.Counters.Increment(CounterKind.UpdatesPushed);
             }
-            else
+            else if (pushed == false)
             {
                 (overflowing ??= []).Add(connection);
             }

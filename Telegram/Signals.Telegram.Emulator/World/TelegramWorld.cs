@@ -59,8 +59,10 @@ public sealed class TelegramWorld
 
     // ---- Accounts ----
 
-    public WorldUser AddUser(string phone, string displayName, string? username = null, string? password = null, string? passwordHint = null)
+    /// <summary>Adds an account; <paramref name="homeDc"/> is the DC that keeps it (Telegram's default for new accounts here: 2).</summary>
+    public WorldUser AddUser(string phone, string displayName, string? username = null, string? password = null, string? passwordHint = null, int homeDc = 2)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(homeDc);
         var normalized = PhoneNumber.Normalize(phone) ?? throw new ArgumentException("not a phone number", nameof(phone));
         lock (Gate)
         {
@@ -69,7 +71,7 @@ public sealed class TelegramWorld
                 throw new ArgumentException($"the username @{username} is taken", nameof(username));
             }
 
-            var user = Users.Add(normalized, displayName, username, password, passwordHint);
+            var user = Users.Add(normalized, displayName, username, password, passwordHint, homeDc);
             Chats.CreateInbox(user);
             return user.ToWorldUser();
         }
@@ -165,7 +167,17 @@ public sealed class TelegramWorld
     {
         lock (Gate)
         {
-            return Messages.Post(RequireChannel(channelId), text, links ?? []);
+            return Messages.Post(RequireChannel(channelId), text, TextEntity.LinksOverWords(text, links ?? []));
+        }
+    }
+
+    /// <summary>Publishes a channel post with explicit message entities (text links, bold, code, ...).</summary>
+    public ChannelPost Post(long channelId, string text, IReadOnlyList<TextEntity> entities)
+    {
+        ArgumentNullException.ThrowIfNull(entities);
+        lock (Gate)
+        {
+            return Messages.Post(RequireChannel(channelId), text, entities);
         }
     }
 
@@ -173,7 +185,43 @@ public sealed class TelegramWorld
     {
         lock (Gate)
         {
-            return Messages.Edit(RequireChannel(channelId), messageId, text, links ?? []);
+            return Messages.Edit(RequireChannel(channelId), messageId, text, TextEntity.LinksOverWords(text, links ?? []));
+        }
+    }
+
+    public ChannelPost Edit(long channelId, int messageId, string text, IReadOnlyList<TextEntity> entities)
+    {
+        ArgumentNullException.ThrowIfNull(entities);
+        lock (Gate)
+        {
+            return Messages.Edit(RequireChannel(channelId), messageId, text, entities);
+        }
+    }
+
+    /// <summary>A message as stored (entities included), or null when it does not exist or was deleted.</summary>
+    public WorldMessage? FindMessage(long peerId, int messageId)
+    {
+        lock (Gate)
+        {
+            return Chats.ById(peerId) is { } room ? room.Find(messageId)?.ToWorldMessage(room) : null;
+        }
+    }
+
+    /// <summary>A channel's pts: how many pts its events took so far.</summary>
+    public int ChannelPts(long channelId)
+    {
+        lock (Gate)
+        {
+            return RequireChannel(channelId).Box.Pts;
+        }
+    }
+
+    /// <summary>An account's common-box pts.</summary>
+    public int CommonPts(long userId)
+    {
+        lock (Gate)
+        {
+            return RequireUser(userId).Box.Pts;
         }
     }
 
@@ -255,12 +303,16 @@ public sealed class TelegramWorld
     /// Opens a connection on an auth key. Opening a second live connection on one key counts an
     /// AUTH_KEY_DUPLICATED and (by default) destroys the key for both.
     /// </summary>
-    public WorldConnection OpenConnection(string sessionName, long authKeyId)
+    public WorldConnection OpenConnection(string sessionName, long authKeyId) =>
+        OpenConnection(sessionName, authKeyId, ConnectionFeed.ChannelUpdates);
+
+    /// <summary>Opens a connection that reads the given feed of pushed updates.</summary>
+    public WorldConnection OpenConnection(string sessionName, long authKeyId, ConnectionFeed feed)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sessionName);
         lock (Gate)
         {
-            return Connections.Open(sessionName, authKeyId);
+            return Connections.Open(sessionName, authKeyId, feed);
         }
     }
 

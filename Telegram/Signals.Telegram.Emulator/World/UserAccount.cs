@@ -3,7 +3,7 @@ using Signals.Telegram.Model;
 namespace Signals.Telegram.Emulator.World;
 
 /// <summary>The world's mutable record of an account; guarded by the world's lock.</summary>
-internal sealed class UserAccount(long id, string phone, string displayName, string? username, string? password, string? passwordHint)
+internal sealed class UserAccount(long id, string phone, string displayName, string? username, string? password, string? passwordHint, int homeDc)
 {
     public long Id { get; } = id;
 
@@ -19,7 +19,13 @@ internal sealed class UserAccount(long id, string phone, string displayName, str
 
     public bool IsBanned { get; set; }
 
+    /// <summary>The DC that keeps the account; logins elsewhere are sent there (PHONE_MIGRATE_X).</summary>
+    public int HomeDc { get; } = homeDc;
+
+    /// <summary>The common update box: messages of private chats and groups, with the account's own pts.</summary>
+    public UpdateBox Box { get; } = new();
+
     public TelegramUser ToTelegramUser() => new(Id, DisplayName, Username);
 
-    public WorldUser ToWorldUser() => new(Id, Phone, DisplayName, Username, Password is not null, IsBanned);
+    public WorldUser ToWorldUser() => new(Id, Phone, DisplayName, Username, Password is not null, IsBanned, HomeDc);
 }

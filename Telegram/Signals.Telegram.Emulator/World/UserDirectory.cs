@@ -10,14 +10,14 @@ internal sealed class UserDirectory
     private readonly Dictionary<long, UserAccount> _byId = [];
     private long _nextId = FirstUserId;
 
-    public UserAccount Add(string phone, string displayName, string? username, string? password, string? passwordHint)
+    public UserAccount Add(string phone, string displayName, string? username, string? password, string? passwordHint, int homeDc)
     {
         if (_byPhone.ContainsKey(phone))
         {
             throw new ArgumentException("an account with this phone number exists already", nameof(phone));
         }
 
-        var user = new UserAccount(_nextId++, phone, displayName, username, password, passwordHint);
+        var user = new UserAccount(_nextId++, phone, displayName, username, password, passwordHint, homeDc);
         _byPhone.Add(phone, user);
         _byId.Add(user.Id, user);
         return user;
@@ -26,4 +26,6 @@ internal sealed class UserDirectory
     public UserAccount? ByPhone(string normalizedPhone) => _byPhone.GetValueOrDefault(normalizedPhone);
 
     public UserAccount? ById(long id) => _byId.GetValueOrDefault(id);
+
+    public IEnumerable<UserAccount> All => _byId.Values;
 }

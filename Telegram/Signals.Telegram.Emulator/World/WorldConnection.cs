@@ -13,15 +13,17 @@ public sealed class WorldConnection
 {
     private readonly TelegramWorld _world;
     private readonly Channel<ChannelUpdate> _updates;
+    private readonly Channel<WorldUpdate> _boxUpdates;
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile ConnectionFault? _closeReason;
 
-    internal WorldConnection(TelegramWorld world, long id, string sessionName, AuthKeyState key, int updateCapacity)
+    internal WorldConnection(TelegramWorld world, long id, string sessionName, AuthKeyState key, int updateCapacity, ConnectionFeed feed)
     {
         _world = world;
         Id = id;
         SessionName = sessionName;
         Key = key;
+        Feed = feed;
 
         // Bounded so a reader that stopped reading cannot grow memory without end; a full queue closes the
         // connection (see ConnectionRegistry.Push) instead of dropping an update. Continuations stay asynchronous,
@@ -32,7 +34,21 @@ public sealed class WorldConnection
             SingleWriter = true,
             AllowSynchronousContinuations = false,
         });
+        _boxUpdates = Channel.CreateBounded<WorldUpdate>(new BoundedChannelOptions(feed == ConnectionFeed.UpdateBoxes ? updateCapacity : 1)
+        {
+            FullMode = BoundedChannelFullMode.Wait,
+            SingleWriter = true,
+            AllowSynchronousContinuations = false,
+        });
     }
+
+    public ConnectionFeed Feed { get; }
+
+    /// <summary>
+    /// Update-box entries (joined channels and the account's common box), for a connection opened with
+    /// <see cref="ConnectionFeed.UpdateBoxes"/>; completes like <see cref="Updates"/>.
+    /// </summary>
+    public ChannelReader<WorldUpdate> BoxUpdates => _boxUpdates.Reader;
 
     public long Id { get; }
 
@@ -151,6 +167,109 @@ public sealed class WorldConnection
         }
     }
 
+    /// <summary>
+    /// A peer a client handed in (kind, id, access hash), checked as Telegram checks it: unknown ids are
+    /// PEER_ID_INVALID, a wrong channel access hash CHANNEL_INVALID. Returns the full peer.
+    /// </summary>
+    public TelegramPeer CheckPeer(PeerKind kind, long id, long accessHash)
+    {
+        lock (_world.Gate)
+        {
+            ThrowIfClosed();
+            _world.Connections.RequireUser(this);
+            return _world.Chats.Require(new TelegramPeer(kind, id, accessHash, null, "")).ToPeer();
+        }
+    }
+
+    /// <summary>A peer (user, group or channel) by id, with the access hash to address it, or null when unknown.</summary>
+    public TelegramPeer? DescribePeer(long peerId)
+    {
+        lock (_world.Gate)
+        {
+            return _world.Chats.ById(peerId)?.ToPeer();
+        }
+    }
+
+    /// <summary>True when this connection's account joined the channel.</summary>
+    public bool HasJoined(TelegramPeer channel)
+    {
+        lock (_world.Gate)
+        {
+            return Key.UserId is { } userId && _world.Chats.ById(channel.Id) is { } room && room.Members.Contains(userId);
+        }
+    }
+
+    /// <summary>messages.getHistory on a channel, group or private chat, with Telegram's paging (newest first).</summary>
+    public HistoryPage GetHistoryPage(TelegramPeer peer, HistoryQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        lock (_world.Gate)
+        {
+            ThrowIfClosed();
+            var user = _world.Connections.RequireUser(this);
+            var room = _world.Chats.Require(peer);
+            var messages = room.HistoryPage(query, _world.Options.HistoryPageLimit).Select(m => m.ToWorldMessage(room)).ToList();
+            return new HistoryPage(messages, room.Count, room.Kind == PeerKind.Channel ? room.Box.Pts : user.Box.Pts);
+        }
+    }
+
+    /// <summary>channels.getMessages: the asked messages in order, null where one does not exist (any more).</summary>
+    public IReadOnlyList<WorldMessage?> GetMessages(TelegramPeer channel, IReadOnlyList<int> messageIds)
+    {
+        lock (_world.Gate)
+        {
+            ThrowIfClosed();
+            _world.Connections.RequireUser(this);
+            var room = _world.Chats.RequireChannel(channel);
+            return messageIds.Select(id => room.Find(id)?.ToWorldMessage(room)).ToList();
+        }
+    }
+
+    /// <summary>A channel's pts and its newest existing message id.</summary>
+    public (int Pts, int TopMessageId) GetChannelState(TelegramPeer channel)
+    {
+        lock (_world.Gate)
+        {
+            ThrowIfClosed();
+            _world.Connections.RequireUser(this);
+            var room = _world.Chats.RequireChannel(channel);
+            return (room.Box.Pts, room.TopMessageId());
+        }
+    }
+
+    /// <summary>The channel's events after <paramref name="afterPts"/>, oldest first, at most <paramref name="max"/>.</summary>
+    public BoxEvents GetChannelEvents(TelegramPeer channel, int afterPts, int max)
+    {
+        lock (_world.Gate)
+        {
+            ThrowIfClosed();
+            _world.Connections.RequireUser(this);
+            var room = _world.Chats.RequireChannel(channel);
+            return new BoxEvents(room.Box.After(afterPts, max).Select(ToUpdate).ToList(), room.Box.Pts);
+        }
+    }
+
+    /// <summary>This account's common-box pts (private chats and groups).</summary>
+    public int GetCommonPts()
+    {
+        lock (_world.Gate)
+        {
+            ThrowIfClosed();
+            return _world.Connections.RequireUser(this).Box.Pts;
+        }
+    }
+
+    /// <summary>This account's common-box events after <paramref name="afterPts"/>, oldest first, at most <paramref name="max"/>.</summary>
+    public BoxEvents GetCommonEvents(int afterPts, int max)
+    {
+        lock (_world.Gate)
+        {
+            ThrowIfClosed();
+            var box = _world.Connections.RequireUser(this).Box;
+            return new BoxEvents(box.After(afterPts, max).Select(ToUpdate).ToList(), box.Pts);
+        }
+    }
+
     /// <summary>Posts after <paramref name="afterMessageId"/>, oldest first; one page is capped like Telegram's.</summary>
     public IReadOnlyList<ChannelPost> GetHistory(TelegramPeer channel, int afterMessageId, int limit)
     {
@@ -183,6 +302,15 @@ public sealed class WorldConnection
         string text,
         IReadOnlyList<string> links,
         long randomId,
+        CancellationToken cancellationToken) =>
+        (await SendMessageAsync(destination, text, TextEntity.LinksOverWords(text, links), randomId, cancellationToken)).Sent;
+
+    /// <summary>messages.sendMessage with Telegram's entities; the result carries the stored message and its pts.</summary>
+    public async Task<WorldSendResult> SendMessageAsync(
+        TelegramPeer destination,
+        string text,
+        IReadOnlyList<TextEntity> entities,
+        long randomId,
         CancellationToken cancellationToken)
     {
         var hold = _world.Faults.EnterHold();
@@ -202,7 +330,7 @@ public sealed class WorldConnection
         lock (_world.Gate)
         {
             ThrowIfClosed();
-            return _world.Messages.Send(this, destination, text, links, randomId);
+            return _world.Messages.Send(this, destination, text, entities, randomId);
         }
     }
 
@@ -217,6 +345,8 @@ public sealed class WorldConnection
 
     internal bool TryPush(ChannelUpdate update) => _updates.Writer.TryWrite(update);
 
+    internal bool TryPush(WorldUpdate update) => _boxUpdates.Writer.TryWrite(update);
+
     /// <summary>Records why the connection closed and wakes everyone waiting on it. False if it was closed already.</summary>
     internal bool MarkClosed(ConnectionFault reason)
     {
@@ -227,8 +357,16 @@ public sealed class WorldConnection
 
         _closeReason = reason;
         _updates.Writer.TryComplete(ReferenceEquals(reason, ConnectionFault.ClosedByOwner) ? null : reason.ToException());
+        _boxUpdates.Writer.TryComplete(ReferenceEquals(reason, ConnectionFault.ClosedByOwner) ? null : reason.ToException());
         _closed.TrySetResult();
         return true;
+    }
+
+    private static WorldUpdate ToUpdate(PtsEvent entry)
+    {
+        // Differences carry messages as they are now; one deleted since carries none.
+        var message = entry.Kind == WorldUpdateKind.DeleteMessages ? null : entry.Room.Find(entry.MessageId)?.ToWorldMessage(entry.Room);
+        return new WorldUpdate(entry.Kind, entry.Room.Id, entry.Room.Kind, entry.Pts, entry.PtsCount, message, entry.DeletedIds);
     }
 
     internal void ThrowIfClosed()

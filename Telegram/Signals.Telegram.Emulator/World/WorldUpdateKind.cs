@@ -1,0 +1,8 @@
+namespace Signals.Telegram.Emulator.World;
+
+public enum WorldUpdateKind
+{
+    NewMessage,
+    EditMessage,
+    DeleteMessages,
+}
