@@ -30,6 +30,7 @@ public sealed class MtprotoSender : IAsyncDisposable
     private Task? _supervisor;
     private Exception? _fatal;
     private int _connections;
+    private int _initializedConnections;
 
     public MtprotoSender(MtprotoSenderOptions options, ISessionStore store)
     {
@@ -169,7 +170,7 @@ public sealed class MtprotoSender : IAsyncDisposable
                     await CreateAuthKeyAsync(connection, stopping);
                 }
 
-                await RunConnectionAsync(connection, () => failures = 0, stopping);
+                await RunConnectionAsync(connection, OnInitialized, stopping);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -199,7 +200,7 @@ public sealed class MtprotoSender : IAsyncDisposable
 
             try
             {
-                await Task.Delay(_options.ReconnectDelay, stopping);
+                await Task.Delay(ReconnectDelay(failures), stopping);
             }
             catch (OperationCanceledException)
             {
@@ -208,6 +209,26 @@ public sealed class MtprotoSender : IAsyncDisposable
         }
 
         Fail(new ObjectDisposedException(nameof(MtprotoSender)));
+
+        void OnInitialized()
+        {
+            failures = 0;
+            if (Interlocked.Increment(ref _initializedConnections) > 1 && _options.SignalReconnectAsUpdatesTooLong)
+            {
+                _updates.Writer.TryWrite(new UpdatesTooLong());
+            }
+        }
+    }
+
+    private TimeSpan ReconnectDelay(int failures)
+    {
+        if (_options.MaxReconnectDelay is not { } ceiling || failures <= 1)
+        {
+            return _options.ReconnectDelay;
+        }
+
+        var grown = _options.ReconnectDelay * Math.Pow(2, Math.Min(failures - 1, 16));
+        return grown < ceiling ? grown : ceiling;
     }
 
     private async Task CreateAuthKeyAsync(SenderConnection connection, CancellationToken cancellationToken)

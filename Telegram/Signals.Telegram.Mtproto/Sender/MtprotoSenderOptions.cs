@@ -23,6 +23,19 @@ public sealed class MtprotoSenderOptions
 
     public TimeSpan ReconnectDelay { get; init; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// Ceiling of the reconnect backoff: each consecutive failure doubles <see cref="ReconnectDelay"/> up to this.
+    /// Null keeps the delay constant.
+    /// </summary>
+    public TimeSpan? MaxReconnectDelay { get; init; }
+
+    /// <summary>
+    /// When true, every re-established connection (not the first) puts an updatesTooLong on <see cref="MtprotoSender.Updates"/>:
+    /// updates pushed while the connection was down are lost, and updatesTooLong is how Telegram itself tells a client
+    /// to fetch the difference (https://core.telegram.org/api/updates#recovering-gaps).
+    /// </summary>
+    public bool SignalReconnectAsUpdatesTooLong { get; init; }
+
     /// <summary>Consecutive failed connection attempts before every waiting call fails.</summary>
     public int MaxReconnectAttempts { get; init; } = 5;
 
