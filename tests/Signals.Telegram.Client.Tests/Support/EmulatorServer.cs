@@ -44,6 +44,27 @@ internal sealed class EmulatorServer : IAsyncDisposable
         return new MtprotoLogin(sender, options);
     }
 
+    /// <summary>Connector options that reach this server as DC 2 (and trust its key); api_hash is a dummy.</summary>
+    public MtprotoConnectorOptions ConnectorOptions(TimeSpan? gapWait = null) => new()
+    {
+        ApiId = 4711,
+        ApiHash = "0123456789abcdef0123456789abcdef",
+        DataCenters = [new DcEndpoint(2, "127.0.0.1", Server.LocalEndPoint.Port)],
+        ServerKeys = [Server.PublicKey],
+        ReconnectDelay = TimeSpan.FromMilliseconds(100),
+        MaxReconnectDelay = TimeSpan.FromSeconds(1),
+        GapWait = gapWait ?? TimeSpan.FromSeconds(0.5),
+    };
+
+    /// <summary>A blob whose key the world already logged in as <paramref name="phone"/> (as the demo mints sessions).</summary>
+    public (byte[] Blob, byte[] AuthKey) MintLoggedInBlob(string phone)
+    {
+        var key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(256);
+        var id = World.RegisterAuthKey(key);
+        World.AuthorizeAuthKey(id, phone);
+        return (MtprotoSessionBlobs.ForAuthKey(2, key), key);
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var sender in _senders)
