@@ -1,42 +1,21 @@
-using System.Net;
-using Signals.Telegram.Crypto;
-using Signals.Telegram.Emulator.Server;
-using Signals.Telegram.Emulator.World;
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging;
+using Signals.Telegram.Emulator.Server.Standalone;
 
-// Console entry: `--listen 127.0.0.1:PORT --public-key-out FILE [--private-key FILE]`. Writes the public key PEM for
-// clients, prints the fingerprint (as GramJS's key table wants it: the signed TL long in decimal), serves until Ctrl+C.
-var arguments = ServerArguments.Parse(args);
-if (arguments is null)
-{
-    await Console.Error.WriteLineAsync("usage: Signals.Telegram.Emulator.Server --listen 127.0.0.1:PORT [--public-key-out FILE] [--private-key FILE]");
-    return 2;
-}
-
-var rsaKey = arguments.PrivateKeyFile is { } keyFile ? RsaPrivateKey.FromPem(await File.ReadAllTextAsync(keyFile)) : RsaPrivateKey.Generate();
-var world = new TelegramWorld();
-await using var server = new MtprotoServer(world, rsaKey);
-server.Start(arguments.Listen);
-if (arguments.PublicKeyOut is { } publicKeyOut)
-{
-    await File.WriteAllTextAsync(publicKeyOut, server.PublicKey.ToPem());
-}
-
-Console.WriteLine($"listening {server.LocalEndPoint}");
-Console.WriteLine($"fingerprint {server.PublicKey.Fingerprint}");
+// The standalone emulator (see docs/emulator.md). The program owns the process' signals: SIGTERM and Ctrl+C stop it
+// cleanly (exit 0). Logs go to stderr; stdout carries only the "listening/fingerprint/admin" lines.
 using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var loggerFactory = LoggerFactory.Create(logging => logging
+    .AddSimpleConsole(console => console.SingleLine = true)
+    .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace)
+    .SetMinimumLevel(LogLevel.Information)
+    .AddFilter("Microsoft.AspNetCore", LogLevel.Warning));
+return await StandaloneProgram.RunAsync(args, Console.Out, Console.Error, loggerFactory, stop.Token);
+
+void Stop(PosixSignalContext context)
 {
-    e.Cancel = true;
+    context.Cancel = true;
     stop.Cancel();
-};
-
-try
-{
-    await Task.Delay(Timeout.Infinite, stop.Token);
 }
-catch (OperationCanceledException)
-{
-    // Ctrl+C.
-}
-
-return 0;

@@ -1,0 +1,127 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Signals.Telegram.Emulator.Server.Admin.Contracts;
+using Signals.Telegram.Emulator.World;
+
+namespace Signals.Telegram.Emulator.Server.Admin;
+
+/// <summary>One endpoint per fault the world (and the MTProto server) can play, and one to clear them all.</summary>
+internal static class FaultEndpoints
+{
+    // Generous bounds, only to turn nonsense (negative, absurd) into a 400 instead of an exception.
+    private const int MaxCount = 1_000_000;
+    private const int MaxFloodSeconds = 86_400;
+
+    public static void Map(IEndpointRouteBuilder endpoints, TelegramWorld world, MtprotoServer server)
+    {
+        var faults = endpoints.MapGroup("/faults").AddEndpointFilter(WorldErrorFilter.InvokeAsync);
+
+        faults.MapPost("/fail-sends", (HttpRequest request, CancellationToken ct) =>
+            ArmSends(request, "fail-sends", (count, session) => world.Faults.FailNextSends(count, session), ct));
+
+        faults.MapPost("/lose-replies", (HttpRequest request, CancellationToken ct) =>
+            ArmSends(request, "lose-replies", (count, session) => world.Faults.LoseNextSendReplies(count, session), ct));
+
+        faults.MapPost("/flood-wait", async (HttpRequest request, CancellationToken ct) =>
+        {
+            var (body, error) = await AdminJson.ReadAsync<FloodWaitRequest>(request, ct);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            if (body!.Seconds is not { } seconds || seconds is < 1 or > MaxFloodSeconds)
+            {
+                return AdminResults.BadRequest($"seconds is required, from 1 to {MaxFloodSeconds}");
+            }
+
+            var count = body.Count ?? 1;
+            if (count is < 1 or > MaxCount)
+            {
+                return AdminResults.BadRequest($"count must be from 1 to {MaxCount}");
+            }
+
+            world.Faults.FloodWaitNextSends(TimeSpan.FromSeconds(seconds), count, NullIfBlank(body.Session));
+            return AdminResults.Ok(new FaultResponse("flood-wait", count, NullIfBlank(body.Session)));
+        });
+
+        faults.MapPost("/hold-sends", () =>
+        {
+            world.Faults.HoldSends();
+            return AdminResults.Ok(new FaultResponse("hold-sends"));
+        });
+
+        faults.MapPost("/release-sends", () =>
+        {
+            var held = world.Faults.HeldSends;
+            world.Faults.ReleaseSends();
+            return AdminResults.Ok(new FaultResponse("release-sends", held));
+        });
+
+        faults.MapPost("/disconnect", (HttpRequest request, CancellationToken ct) =>
+            OnSession(request, "disconnect", world.Faults.Disconnect, ct));
+
+        faults.MapPost("/revoke-session", (HttpRequest request, CancellationToken ct) =>
+            OnSession(request, "revoke-session", world.Faults.RevokeSession, ct));
+
+        faults.MapPost("/drop-connections", async (HttpRequest request, CancellationToken ct) =>
+        {
+            var (body, error) = await AdminJson.ReadAsync<DropConnectionsRequest>(request, ct);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            if (body!.Count is not { } count || count is < 1 or > MaxCount)
+            {
+                return AdminResults.BadRequest($"count is required, from 1 to {MaxCount}");
+            }
+
+            server.Faults.DropConnectionOnNextRequests(count);
+            return AdminResults.Ok(new FaultResponse("drop-connections", count));
+        });
+
+        faults.MapDelete("/", () =>
+        {
+            world.Faults.Clear();
+            server.Faults.DropConnectionOnNextRequests(0);
+            return AdminResults.Ok(new FaultResponse("none"));
+        });
+    }
+
+    private static async Task<IResult> ArmSends(HttpRequest request, string name, Action<int, string?> arm, CancellationToken ct)
+    {
+        var (body, error) = await AdminJson.ReadAsync<SendFaultRequest>(request, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (body!.Count is not { } count || count is < 1 or > MaxCount)
+        {
+            return AdminResults.BadRequest($"count is required, from 1 to {MaxCount}");
+        }
+
+        arm(count, NullIfBlank(body.Session));
+        return AdminResults.Ok(new FaultResponse(name, count, NullIfBlank(body.Session)));
+    }
+
+    private static async Task<IResult> OnSession(HttpRequest request, string name, Func<string, int> apply, CancellationToken ct)
+    {
+        var (body, error) = await AdminJson.ReadAsync<SessionFaultRequest>(request, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (string.IsNullOrWhiteSpace(body!.Session))
+        {
+            return AdminResults.BadRequest("session is required (the MTProto server names sessions \"mtproto:\" + the auth key id in 16 hex digits)");
+        }
+
+        return AdminResults.Ok(new FaultResponse(name, apply(body.Session), body.Session));
+    }
+
+    private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+}
