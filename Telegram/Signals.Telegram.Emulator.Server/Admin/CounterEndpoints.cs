@@ -18,6 +18,6 @@ internal static class CounterEndpoints
             world.Counters,
             world.TotalLiveConnections,
             world.Faults.HeldSends,
-            new ServerCountersResponse(server.ConnectionsAccepted, server.LiveConnections, server.AuthKeysCreated, server.IsListening))));
+            new ServerCountersResponse(server.ConnectionsAccepted, server.LiveConnections, server.AuthKeysCreated, server.Faults.PushesSkipped, server.IsListening))));
     }
 }

@@ -65,27 +65,39 @@ internal static class FaultEndpoints
         faults.MapPost("/revoke-session", (HttpRequest request, CancellationToken ct) =>
             OnSession(request, "revoke-session", world.Faults.RevokeSession, ct));
 
-        faults.MapPost("/drop-connections", async (HttpRequest request, CancellationToken ct) =>
+        faults.MapPost("/drop-connections", (HttpRequest request, CancellationToken ct) =>
+            CountOnly(request, "drop-connections", server.Faults.DropConnectionOnNextRequests, ct));
+
+        faults.MapPost("/drop-differences", (HttpRequest request, CancellationToken ct) =>
+            CountOnly(request, "drop-differences", server.Faults.DropConnectionInNextDifferences, ct));
+
+        faults.MapPost("/skip-pushes", (HttpRequest request, CancellationToken ct) =>
+            CountOnly(request, "skip-pushes", server.Faults.SkipNextPushes, ct));
+
+        faults.MapPost("/updates-too-long", async (HttpRequest request, CancellationToken ct) =>
         {
-            var (body, error) = await AdminJson.ReadAsync<DropConnectionsRequest>(request, ct);
+            var (body, error) = await AdminJson.ReadAsync<UpdatesTooLongRequest>(request, ct);
+            return error ?? AdminResults.Ok(new FaultResponse("updates-too-long", server.Faults.PushUpdatesTooLong(body!.UserId)));
+        });
+
+        faults.MapPost("/random-id-duplicate-errors", async (HttpRequest request, CancellationToken ct) =>
+        {
+            var (body, error) = await AdminJson.ReadAsync<ToggleRequest>(request, ct);
             if (error is not null)
             {
                 return error;
             }
 
-            if (body!.Count is not { } count || count is < 1 or > MaxCount)
-            {
-                return AdminResults.BadRequest($"count is required, from 1 to {MaxCount}");
-            }
-
-            server.Faults.DropConnectionOnNextRequests(count);
-            return AdminResults.Ok(new FaultResponse("drop-connections", count));
+            world.Faults.AnswerRepeatedRandomIdsWithError(body!.Enabled);
+            return AdminResults.Ok(new FaultResponse(body.Enabled ? "random-id-duplicate-errors" : "none", body.Enabled ? 1 : 0));
         });
 
         faults.MapDelete("/", () =>
         {
             world.Faults.Clear();
             server.Faults.DropConnectionOnNextRequests(0);
+            server.Faults.DropConnectionInNextDifferences(0);
+            server.Faults.SkipNextPushes(0);
             return AdminResults.Ok(new FaultResponse("none"));
         });
     }
@@ -105,6 +117,23 @@ internal static class FaultEndpoints
 
         arm(count, NullIfBlank(body.Session));
         return AdminResults.Ok(new FaultResponse(name, count, NullIfBlank(body.Session)));
+    }
+
+    private static async Task<IResult> CountOnly(HttpRequest request, string name, Action<int> arm, CancellationToken ct)
+    {
+        var (body, error) = await AdminJson.ReadAsync<CountRequest>(request, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (body!.Count is not { } count || count is < 1 or > MaxCount)
+        {
+            return AdminResults.BadRequest($"count is required, from 1 to {MaxCount}");
+        }
+
+        arm(count);
+        return AdminResults.Ok(new FaultResponse(name, count));
     }
 
     private static async Task<IResult> OnSession(HttpRequest request, string name, Func<string, int> apply, CancellationToken ct)

@@ -7,6 +7,7 @@ namespace Signals.Telegram.Mtproto.Tests.Standalone;
 public sealed class AdminChatEndpointTests
 {
     private const string Phone = "+1 202 555 0143";
+    private static readonly string[] NoLinks = [];
 
     [Fact]
     public async Task Writer_granted_through_admin_can_send_and_the_message_shows_with_sender_links_and_random_id()
@@ -18,7 +19,7 @@ public sealed class AdminChatEndpointTests
         var connection = await test.LoggedInConnectionAsync("notifier", Phone);
         var peer = test.World.FindChat(groupId.ToString(System.Globalization.CultureInfo.InvariantCulture))!.ToPeer();
 
-        var forbidden = await Assert.ThrowsAsync<TelegramPermanentException>(() => connection.SendMessageAsync(peer, "too early", [], 1, CancellationToken.None));
+        var forbidden = await Assert.ThrowsAsync<TelegramPermanentException>(() => connection.SendMessageAsync(peer, "too early", NoLinks, 1, CancellationToken.None));
         var granted = (await test.Admin.PostAsync($"/chats/{groupId}/writers/{userId}")).AssertStatus(HttpStatusCode.OK);
         await connection.SendMessageAsync(peer, "ALERT ABC", ["https://dexscreener.com/solana/abc"], -8_000_000_000_000_000_001, CancellationToken.None);
         var received = (await test.Admin.GetAsync($"/chats/{groupId}/messages")).AssertStatus(HttpStatusCode.OK);

@@ -11,6 +11,7 @@ public sealed class AdminFaultEndpointTests
 {
     private const string Phone = "+1 202 555 0161";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private static readonly string[] NoLinks = [];
 
     [Fact]
     public async Task Fail_sends_and_lose_replies_hit_the_next_sends_of_the_named_session()
@@ -19,10 +20,10 @@ public sealed class AdminFaultEndpointTests
         var (connection, destination) = await WriterAsync(test);
 
         var failArmed = (await test.Admin.PostAsync("/faults/fail-sends", new { count = 1, session = "writer" })).AssertStatus(HttpStatusCode.OK);
-        await Assert.ThrowsAsync<TelegramTransientException>(() => connection.SendMessageAsync(destination, "a", [], 1, CancellationToken.None));
+        await Assert.ThrowsAsync<TelegramTransientException>(() => connection.SendMessageAsync(destination, "a", NoLinks, 1, CancellationToken.None));
         (await test.Admin.PostAsync("/faults/lose-replies", new { count = 1 })).AssertStatus(HttpStatusCode.OK);
-        await Assert.ThrowsAsync<TelegramTransientException>(() => connection.SendMessageAsync(destination, "b", [], 2, CancellationToken.None));
-        await connection.SendMessageAsync(destination, "c", [], 3, CancellationToken.None);
+        await Assert.ThrowsAsync<TelegramTransientException>(() => connection.SendMessageAsync(destination, "b", NoLinks, 2, CancellationToken.None));
+        await connection.SendMessageAsync(destination, "c", NoLinks, 3, CancellationToken.None);
         var counters = (await test.Admin.GetAsync("/counters")).AssertStatus(HttpStatusCode.OK)["world"];
 
         Assert.Equal((1, "writer"), (failArmed["affected"].GetInt32(), failArmed["session"].GetString()));
@@ -37,9 +38,9 @@ public sealed class AdminFaultEndpointTests
         var (connection, destination) = await WriterAsync(test);
 
         (await test.Admin.PostAsync("/faults/flood-wait", new { seconds = 120 })).AssertStatus(HttpStatusCode.OK);
-        var flood = await Assert.ThrowsAsync<TelegramFloodWaitException>(() => connection.SendMessageAsync(destination, "a", [], 1, CancellationToken.None));
+        var flood = await Assert.ThrowsAsync<TelegramFloodWaitException>(() => connection.SendMessageAsync(destination, "a", NoLinks, 1, CancellationToken.None));
         (await test.Admin.DeleteAsync("/faults")).AssertStatus(HttpStatusCode.OK);
-        await connection.SendMessageAsync(destination, "b", [], 2, CancellationToken.None);
+        await connection.SendMessageAsync(destination, "b", NoLinks, 2, CancellationToken.None);
 
         Assert.Equal(TimeSpan.FromSeconds(120), flood.RetryAfter);
         Assert.Equal(["b"], test.World.MessagesIn(destination.Id).Select(m => m.Text));
@@ -52,7 +53,7 @@ public sealed class AdminFaultEndpointTests
         var (connection, destination) = await WriterAsync(test);
 
         (await test.Admin.PostAsync("/faults/hold-sends")).AssertStatus(HttpStatusCode.OK);
-        var send = connection.SendMessageAsync(destination, "held", [], 1, CancellationToken.None);
+        var send = connection.SendMessageAsync(destination, "held", NoLinks, 1, CancellationToken.None);
         await WaitUntilAsync(async () => (await test.Admin.GetAsync("/counters"))["heldSends"].GetInt32() == 1);
         var storedWhileHeld = test.World.MessagesIn(destination.Id).Count;
         var released = (await test.Admin.PostAsync("/faults/release-sends")).AssertStatus(HttpStatusCode.OK);
@@ -97,6 +98,39 @@ public sealed class AdminFaultEndpointTests
     }
 
     [Fact]
+    public async Task Repeated_random_ids_are_errors_while_the_fault_is_on_and_the_earlier_message_after_clearing()
+    {
+        await using var test = await StandaloneFixture.StartAsync();
+        var (connection, destination) = await WriterAsync(test);
+        var first = await connection.SendMessageAsync(destination, "once", NoLinks, 77, CancellationToken.None);
+
+        (await test.Admin.PostAsync("/faults/random-id-duplicate-errors", new { enabled = true })).AssertStatus(HttpStatusCode.OK);
+        var duplicate = await Assert.ThrowsAsync<TelegramPermanentException>(() => connection.SendMessageAsync(destination, "once", NoLinks, 77, CancellationToken.None));
+        (await test.Admin.DeleteAsync("/faults")).AssertStatus(HttpStatusCode.OK);
+        var repeat = await connection.SendMessageAsync(destination, "once", NoLinks, 77, CancellationToken.None);
+
+        Assert.Equal("RANDOM_ID_DUPLICATE", duplicate.ErrorCode);
+        Assert.Equal(first.MessageId, repeat.MessageId);
+        Assert.Single(test.World.MessagesIn(destination.Id));
+    }
+
+    [Fact]
+    public async Task Update_faults_arm_and_report_what_they_hit()
+    {
+        await using var test = await StandaloneFixture.StartAsync();
+
+        var skip = (await test.Admin.PostAsync("/faults/skip-pushes", new { count = 2 })).AssertStatus(HttpStatusCode.OK);
+        var drop = (await test.Admin.PostAsync("/faults/drop-differences", new { count = 1 })).AssertStatus(HttpStatusCode.OK);
+        var tooLong = (await test.Admin.PostAsync("/faults/updates-too-long", new { })).AssertStatus(HttpStatusCode.OK);
+        var counters = (await test.Admin.GetAsync("/counters")).AssertStatus(HttpStatusCode.OK);
+
+        Assert.Equal((2, 1), (skip["affected"].GetInt32(), drop["affected"].GetInt32()));
+        // No MTProto client is logged in, so nobody gets updatesTooLong and nothing was skipped yet.
+        Assert.Equal(0, tooLong["affected"].GetInt32());
+        Assert.Equal(0, counters["server"].GetProperty("pushesSkipped").GetInt32());
+    }
+
+    [Fact]
     public async Task Bad_fault_input_gets_4xx_with_a_message()
     {
         await using var test = await StandaloneFixture.StartAsync();
@@ -109,6 +143,10 @@ public sealed class AdminFaultEndpointTests
         (await test.Admin.PostAsync("/faults/disconnect", new { })).AssertError(HttpStatusCode.BadRequest);
         (await test.Admin.PostAsync("/faults/revoke-session", new { session = "" })).AssertError(HttpStatusCode.BadRequest);
         (await test.Admin.PostAsync("/faults/drop-connections", new { count = "many" })).AssertError(HttpStatusCode.BadRequest);
+        (await test.Admin.PostAsync("/faults/skip-pushes", new { count = 0 })).AssertError(HttpStatusCode.BadRequest);
+        (await test.Admin.PostAsync("/faults/drop-differences", new { })).AssertError(HttpStatusCode.BadRequest);
+        (await test.Admin.PostAsync("/faults/updates-too-long", new { userId = "someone" })).AssertError(HttpStatusCode.BadRequest);
+        (await test.Admin.PostAsync("/faults/random-id-duplicate-errors", new { enabled = "yes" })).AssertError(HttpStatusCode.BadRequest);
         (await test.Admin.PostAsync("/faults/fail-sends")).AssertError(HttpStatusCode.UnsupportedMediaType);
         (await test.Admin.PostAsync("/faults/no-such-fault", new { count = 1 })).AssertError(HttpStatusCode.NotFound);
     }
