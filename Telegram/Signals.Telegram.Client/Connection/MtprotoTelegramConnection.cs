@@ -13,7 +13,9 @@ using Signals.Telegram.Tl;
 using ChannelsJoinChannel = Signals.Telegram.Tl.Channels.JoinChannel;
 using UsersGetUsers = Signals.Telegram.Tl.Users.GetUsers;
 
-namespace Signals.Telegram.Client.Connection;
+using Signals.Telegram.Client.Connection;
+
+namespace Signals.Telegram.Client;
 
 /// <summary>
 /// The port's connection over MTProto: a sender to the session's home DC (others opened when a call must go there),
@@ -308,11 +310,11 @@ public sealed class MtprotoTelegramConnection : ITelegramConnection
             return;
         }
 
-        _open = false;
         ConnectionLog.ConnectionLost(_logger, SessionName, failure);
         TelegramException reason;
         if (failure is MtprotoException { TransportErrorCode: -404 })
         {
+            // "Needs login" is recorded before the connection reads as closed, so an owner that sees it closed sees why.
             LoginLost("AUTH_KEY_UNREGISTERED");
             reason = new TelegramUnauthorizedException("AUTH_KEY_UNREGISTERED");
         }
@@ -320,6 +322,8 @@ public sealed class MtprotoTelegramConnection : ITelegramConnection
         {
             reason = new TelegramTransientException("CONNECTION_LOST", "CONNECTION_LOST: the connection to Telegram was lost", failure);
         }
+
+        _open = false;
 
         await _engine.StopAsync(reason);
         _onClosed(this);

@@ -27,6 +27,9 @@ public sealed class ConnectorLoginAgainstServerTests
         Assert.Equal(alice.Id, first.Me!.Id);
         await first.DisposeAsync();
 
+        // The emulator, like one-connection-per-session, treats a key on two live connections as duplicated.
+        await Eventually.TrueAsync(() => emulator.Server.LiveConnections == 0, "the server saw the first connection close");
+
         var second = await connector.ConnectAsync("s1", store.Latest, store, CancellationToken.None).WaitAsync(Timeout);
 
         Assert.Equal(new TelegramUser(alice.Id, "Alice", "alice"), second.Me);
