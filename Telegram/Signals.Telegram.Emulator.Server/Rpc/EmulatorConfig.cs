@@ -4,12 +4,21 @@ using Signals.Telegram.Tl;
 namespace Signals.Telegram.Emulator.Server;
 
 /// <summary>
-/// help.getConfig's answer: a layer-198 config whose only DC option is this listener, so a client that follows
-/// dc_options (GramJS does) stays on the emulator. Limits are Telegram's published defaults.
+/// help.getConfig's answer: a layer-198 config whose DC options are the emulator's listeners (every DC this world
+/// is served on), so a client that follows dc_options (GramJS does) stays on the emulator. Limits are Telegram's
+/// published defaults.
 /// </summary>
 internal static class EmulatorConfig
 {
+    /// <summary>A config for a single DC listening on <paramref name="endPoint"/>.</summary>
     public static Config Create(IPEndPoint endPoint, int dcId, DateTimeOffset now)
+    {
+        var dcs = new MtprotoDcSet();
+        dcs.Add(dcId, endPoint);
+        return Create(dcs, dcId, now);
+    }
+
+    public static Config Create(MtprotoDcSet dcs, int dcId, DateTimeOffset now)
     {
         var date = (int)now.ToUnixTimeSeconds();
         return new Config
@@ -18,10 +27,7 @@ internal static class EmulatorConfig
             Expires = date + 3600,
             TestMode = false,
             ThisDc = dcId,
-            DcOptions =
-            [
-                new DcOption { Id = dcId, IpAddress = endPoint.Address.ToString(), Port = endPoint.Port, Ipv6 = endPoint.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 },
-            ],
+            DcOptions = dcs.EndPoints.OrderBy(dc => dc.Key).Select(dc => Option(dc.Key, dc.Value)).ToList(),
             DcTxtDomainName = "apv3.stel.com",
             ChatSizeMax = 200,
             MegagroupSizeMax = 200_000,
@@ -50,4 +56,12 @@ internal static class EmulatorConfig
             WebfileDcId = dcId,
         };
     }
+
+    private static DcOption Option(int dcId, IPEndPoint endPoint) => new()
+    {
+        Id = dcId,
+        IpAddress = endPoint.Address.ToString(),
+        Port = endPoint.Port,
+        Ipv6 = endPoint.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6,
+    };
 }

@@ -17,7 +17,7 @@ namespace Signals.Telegram.Emulator.Server;
 /// password in plain text; like a real server that stores only a verifier, each getPassword derives one from it
 /// under fresh random salts and checks the client's SRP proof against it, so the password never crosses the wire.
 /// </summary>
-internal sealed class LoginRpc
+internal sealed class LoginRpc(MtprotoDcSet dcs, int dcId)
 {
     /// <summary>g of Telegram's SRP parameters (https://core.telegram.org/api/srp; GramJS and TDLib see g = 3).</summary>
     private const int SrpGenerator = 3;
@@ -25,7 +25,7 @@ internal sealed class LoginRpc
     private readonly ConcurrentDictionary<long, PasswordChallenge> _challenges = new();
 
     public static bool Handles(TlFunction request) =>
-        request is SendCode or SignIn or AccountGetPassword or CheckPassword;
+        request is SendCode or SignIn or AccountGetPassword or CheckPassword or ExportAuthorization or ImportAuthorization;
 
     public TlObject Answer(TlFunction request, WorldConnection? world)
     {
@@ -42,6 +42,8 @@ internal sealed class LoginRpc
                 SignIn signIn => AnswerSignIn(world, signIn),
                 AccountGetPassword => AnswerGetPassword(world),
                 CheckPassword check => AnswerCheckPassword(world, check),
+                ExportAuthorization export => AnswerExport(world, export),
+                ImportAuthorization import => ToAuthorization(world.ImportAuthorization(dcId, import.Id, import.Bytes)),
                 _ => throw new ArgumentException($"Not a login call: {request.GetType().Name}.", nameof(request)),
             };
         }
@@ -51,14 +53,31 @@ internal sealed class LoginRpc
         }
     }
 
-    private static SentCode AnswerSendCode(WorldConnection world, SendCode request)
+    private TlObject AnswerSendCode(WorldConnection world, SendCode request)
     {
+        // An account lives on one DC; asking another for a code sends the client there (https://core.telegram.org/api/datacenter).
+        if (world.HomeDcOf(request.PhoneNumber) is { } home && home != dcId && dcs.EndPoints.ContainsKey(home))
+        {
+            return Error(303, $"PHONE_MIGRATE_{home}");
+        }
+
         var sent = world.SendCode(request.PhoneNumber);
         return new SentCode { Type = new SentCodeTypeSms { Length = sent.CodeLength }, PhoneCodeHash = sent.PhoneCodeHash };
     }
 
     private static TlObject AnswerSignIn(WorldConnection world, SignIn request) =>
         ToAuthorization(world.SignIn(request.PhoneNumber, request.PhoneCodeHash, request.PhoneCode ?? ""));
+
+    private TlObject AnswerExport(WorldConnection world, ExportAuthorization request)
+    {
+        if (request.DcId == dcId || !dcs.EndPoints.ContainsKey(request.DcId))
+        {
+            return Error(400, "DC_ID_INVALID");
+        }
+
+        var (id, bytes) = world.ExportAuthorization(request.DcId);
+        return new ExportedAuthorization { Id = id, Bytes = bytes };
+    }
 
     private AccountPassword AnswerGetPassword(WorldConnection world)
     {

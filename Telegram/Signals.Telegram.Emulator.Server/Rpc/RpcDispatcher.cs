@@ -1,4 +1,3 @@
-using System.Net;
 using Signals.Telegram.Emulator.World;
 using Signals.Telegram.Errors;
 using Signals.Telegram.Tl;
@@ -14,9 +13,9 @@ namespace Signals.Telegram.Emulator.Server;
 /// Telegram gives for an unknown method. A world error becomes Telegram's rpc_error for it, and no input, however
 /// hostile, escapes as an exception: the connection must survive any request.
 /// </summary>
-internal sealed class RpcDispatcher(IPEndPoint endPoint, MtprotoServerOptions options, TimeProvider time)
+internal sealed class RpcDispatcher(MtprotoDcSet dcs, MtprotoServerOptions options, TimeProvider time)
 {
-    private readonly LoginRpc _login = new();
+    private readonly LoginRpc _login = new(dcs, options.DcId);
 
     /// <summary>Answers <paramref name="request"/>; <paramref name="world"/> is the connection's side in the world (null before a key is attached).</summary>
     public RpcAnswer Answer(TlFunction request, WorldConnection? world)
@@ -27,11 +26,13 @@ internal sealed class RpcDispatcher(IPEndPoint endPoint, MtprotoServerOptions op
             return call switch
             {
                 var login when LoginRpc.Handles(login) => _login.Answer(login, world),
-                HelpGetConfig => EmulatorConfig.Create(endPoint, options.DcId, time.GetUtcNow()),
+                HelpGetConfig => EmulatorConfig.Create(dcs, options.DcId, time.GetUtcNow()),
                 HelpGetNearestDc => new NearestDc { Country = "ZZ", ThisDc = options.DcId, NearestDcValue = options.DcId },
                 _ when world is null => RpcErrors.Of(401, "AUTH_KEY_UNREGISTERED"),
                 var peers when PeerRpc.Handles(peers) => PeerRpc.Answer(peers, world, time),
                 var history when HistoryRpc.Handles(history) => HistoryRpc.Answer(history, world),
+                var updates when UpdatesRpc.Handles(updates) => UpdatesRpc.Answer(updates, world, options, time),
+                var send when SendRpc.Handles(send) => SendRpc.Answer(send, world, time),
                 var other => RpcErrors.Of(400, $"INPUT_METHOD_INVALID_{other.GetConstructorId():x8}"),
             };
         }

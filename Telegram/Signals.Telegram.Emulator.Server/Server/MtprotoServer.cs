@@ -64,6 +64,9 @@ public sealed class MtprotoServer : IAsyncDisposable
 
     internal RpcDispatcher Dispatcher { get; private set; } = null!;
 
+    /// <summary>The DCs this server's world is served on (its own included), once started.</summary>
+    public MtprotoDcSet Dcs { get; private set; } = null!;
+
     public void Start(IPEndPoint endPoint)
     {
         ArgumentNullException.ThrowIfNull(endPoint);
@@ -74,7 +77,9 @@ public sealed class MtprotoServer : IAsyncDisposable
 
         _listener = new TcpListener(endPoint);
         _listener.Start();
-        Dispatcher = new RpcDispatcher(LocalEndPoint, Options, Time);
+        Dcs = Options.Dcs ?? new MtprotoDcSet();
+        Dcs.Add(Options.DcId, LocalEndPoint);
+        Dispatcher = new RpcDispatcher(Dcs, Options, Time);
         ServerLog.Listening(Logger, LocalEndPoint, PublicKey.Fingerprint);
         _acceptLoop = AcceptLoopAsync(_stopping.Token);
     }

@@ -16,4 +16,23 @@ public sealed class MtprotoServerOptions
 
     /// <summary>A connection that sends nothing for this long is closed.</summary>
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// A gap (in pts) above which updates.getDifference answers differenceTooLong and updates.getChannelDifference
+    /// channelDifferenceTooLong, so the client refetches history instead of replaying events. Telegram's own
+    /// threshold is not published; clients see it at a few thousand.
+    /// </summary>
+    public int DifferenceTooLongThreshold { get; init; } = 5000;
+
+    /// <summary>Most events one updates.getDifference answer carries before it becomes a differenceSlice.</summary>
+    public int DifferenceSliceLimit { get; init; } = 1000;
+
+    /// <summary>updates.getChannelDifference's cap on its limit (Telegram's for user accounts: 100).</summary>
+    public int ChannelDifferenceLimitCap { get; init; } = 100;
+
+    /// <summary>
+    /// The DCs one world is served on, shared by its servers (each adds itself when started); help.getConfig lists
+    /// them all and logins are sent to the account's home DC. Null: this server is the only DC.
+    /// </summary>
+    public MtprotoDcSet? Dcs { get; init; }
 }

@@ -123,19 +123,24 @@ internal sealed class ConnectionRegistry(TelegramWorld world)
     /// Pushes a channel event to every live, logged-in connection whose account joined the channel: the port's
     /// view to in-process connections, the update-box entry to protocol front ends.
     /// </summary>
-    public void PushToMembers(ChatRoom channel, ChannelUpdate classic, WorldUpdate update) =>
-        Push(userId => channel.Members.Contains(userId), classic, update);
+    public void PushToMembers(ChatRoom channel, ChannelUpdate classic, WorldUpdate update, WorldConnection? origin) =>
+        Push(userId => channel.Members.Contains(userId), classic, update, origin);
 
     /// <summary>Pushes a common-box event to the live connections of one account (front ends only).</summary>
-    public void PushToUser(long userId, WorldUpdate update) => Push(id => id == userId, null, update);
+    public void PushToUser(long userId, WorldUpdate update, WorldConnection? origin) => Push(id => id == userId, null, update, origin);
 
-    private void Push(Func<long, bool> wants, ChannelUpdate? classic, WorldUpdate update)
+    /// <summary>
+    /// The connection a send came from gets its update-box entry in the send's answer, not as a push (Telegram
+    /// does not echo a session's own message back to it); in-process connections still get the port's update.
+    /// </summary>
+    private void Push(Func<long, bool> wants, ChannelUpdate? classic, WorldUpdate update, WorldConnection? origin)
     {
         List<WorldConnection>? overflowing = null;
         foreach (var connection in _live)
         {
             var key = connection.Key;
-            if (key.IsDestroyed || key.UserId is not { } userId || !wants(userId))
+            if (key.IsDestroyed || key.UserId is not { } userId || !wants(userId)
+                || (ReferenceEquals(connection, origin) && connection.Feed == ConnectionFeed.UpdateBoxes))
             {
                 continue;
             }

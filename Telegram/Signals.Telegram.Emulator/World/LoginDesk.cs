@@ -13,6 +13,7 @@ internal sealed class LoginDesk(UserDirectory users, WorldOptions options, World
 
     private readonly Dictionary<string, PendingLoginCode> _pending = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _lastIssued = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, ExportedLogin> _exports = [];
 
     public string? PeekCode(string phone) =>
         PhoneNumber.Normalize(phone) is { } normalized ? _lastIssued.GetValueOrDefault(normalized) : null;
@@ -108,6 +109,28 @@ internal sealed class LoginDesk(UserDirectory users, WorldOptions options, World
         return user.Password is not null && matches(user.Password)
             ? Authorize(key, user)
             : Fail(LoginStatus.PasswordInvalid);
+    }
+
+    /// <summary>auth.exportAuthorization: a one-time token that logs a key on <paramref name="dcId"/> in as <paramref name="user"/>.</summary>
+    public (long Id, byte[] Bytes) Export(UserAccount user, int dcId)
+    {
+        var bytes = RandomBytes(32);
+        var id = BitConverter.ToInt64(RandomBytes(8));
+        _exports[id] = new ExportedLogin(user.Id, dcId, bytes);
+        return (id, bytes);
+    }
+
+    /// <summary>auth.importAuthorization on <paramref name="dcId"/>: the token is spent; a wrong or spent one is AUTH_BYTES_INVALID.</summary>
+    public LoginOutcome Import(AuthKeyState key, int dcId, long id, byte[] bytes)
+    {
+        if (!_exports.TryGetValue(id, out var export) || export.DcId != dcId
+            || !CryptographicOperations.FixedTimeEquals(export.Bytes, bytes) || users.ById(export.UserId) is not { } user)
+        {
+            throw new TelegramPermanentException("AUTH_BYTES_INVALID", "AUTH_BYTES_INVALID: the exported authorization is not valid");
+        }
+
+        _exports.Remove(id);
+        return user.IsBanned ? Fail(LoginStatus.PhoneNumberBanned) : Authorize(key, user);
     }
 
     /// <summary>Logs a key in without the code dance, for sessions a demo or test starts out logged in.</summary>

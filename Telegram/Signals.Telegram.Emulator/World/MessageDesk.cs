@@ -44,8 +44,8 @@ internal sealed class MessageDesk(TelegramWorld world)
         var message = room.Append(now, text, ValidEntities(text, entities), user.Id, randomId);
         world.Counters.Increment(CounterKind.MessagesSent);
         var pts = room.Kind == PeerKind.Channel
-            ? AddChannelEvent(room, WorldUpdateKind.NewMessage, message, [])
-            : AddCommonEvents(room, WorldUpdateKind.NewMessage, message, user.Id);
+            ? AddChannelEvent(room, WorldUpdateKind.NewMessage, message, [], connection)
+            : AddCommonEvents(room, WorldUpdateKind.NewMessage, message, user.Id, connection);
         message.NewPts = pts;
 
         // The message is stored; only the answer goes missing, the way a reply is lost with a dropped socket.
@@ -57,7 +57,7 @@ internal sealed class MessageDesk(TelegramWorld world)
     {
         var message = channel.Append(world.Now(), text, ValidEntities(text, entities), senderUserId: null, randomId: null);
         world.Counters.Increment(CounterKind.PostsPublished);
-        message.NewPts = AddChannelEvent(channel, WorldUpdateKind.NewMessage, message, []);
+        message.NewPts = AddChannelEvent(channel, WorldUpdateKind.NewMessage, message, [], origin: null);
         return message.ToPost(channel.Id);
     }
 
@@ -67,7 +67,7 @@ internal sealed class MessageDesk(TelegramWorld world)
         message.Text = text;
         message.Entities = ValidEntities(text, entities);
         message.EditDate = world.Now();
-        AddChannelEvent(channel, WorldUpdateKind.EditMessage, message, []);
+        AddChannelEvent(channel, WorldUpdateKind.EditMessage, message, [], origin: null);
         return message.ToPost(channel.Id);
     }
 
@@ -85,14 +85,14 @@ internal sealed class MessageDesk(TelegramWorld world)
 
         if (deleted.Count > 0)
         {
-            AddChannelEvent(channel, WorldUpdateKind.DeleteMessages, null, deleted);
+            AddChannelEvent(channel, WorldUpdateKind.DeleteMessages, null, deleted, origin: null);
         }
 
         return deleted;
     }
 
     /// <summary>Logs a channel event, pushes it to the members' connections, and returns the channel's new pts.</summary>
-    private int AddChannelEvent(ChatRoom channel, WorldUpdateKind kind, StoredMessage? message, IReadOnlyList<int> deleted)
+    private int AddChannelEvent(ChatRoom channel, WorldUpdateKind kind, StoredMessage? message, IReadOnlyList<int> deleted, WorldConnection? origin)
     {
         var entry = channel.Box.Add(kind, channel, kind == WorldUpdateKind.DeleteMessages ? deleted.Count : 1, message?.Id ?? 0, deleted);
         var snapshot = message?.ToWorldMessage(channel);
@@ -102,12 +102,12 @@ internal sealed class MessageDesk(TelegramWorld world)
             WorldUpdateKind.EditMessage => ChannelUpdate.Edited(message!.ToPost(channel.Id)),
             _ => ChannelUpdate.Deleted(channel.Id, deleted),
         };
-        world.Connections.PushToMembers(channel, classic, new WorldUpdate(kind, channel.Id, channel.Kind, entry.Pts, entry.PtsCount, snapshot, deleted));
+        world.Connections.PushToMembers(channel, classic, new WorldUpdate(kind, channel.Id, channel.Kind, entry.Pts, entry.PtsCount, snapshot, deleted), origin);
         return entry.Pts;
     }
 
     /// <summary>Logs a message in the common box of every account in the conversation; returns the sender's new pts.</summary>
-    private int AddCommonEvents(ChatRoom room, WorldUpdateKind kind, StoredMessage message, long senderId)
+    private int AddCommonEvents(ChatRoom room, WorldUpdateKind kind, StoredMessage message, long senderId, WorldConnection origin)
     {
         var accounts = room.Kind == PeerKind.User ? new HashSet<long> { senderId, room.Id } : new HashSet<long>(room.Members) { senderId };
         var senderPts = 0;
@@ -121,7 +121,7 @@ internal sealed class MessageDesk(TelegramWorld world)
 
             var entry = account.Box.Add(kind, room, 1, message.Id, []);
             senderPts = accountId == senderId ? entry.Pts : senderPts;
-            world.Connections.PushToUser(accountId, new WorldUpdate(kind, room.Id, room.Kind, entry.Pts, 1, snapshot, []));
+            world.Connections.PushToUser(accountId, new WorldUpdate(kind, room.Id, room.Kind, entry.Pts, 1, snapshot, []), origin);
         }
 
         return senderPts;

@@ -137,6 +137,35 @@ public sealed class WorldConnection
         }
     }
 
+    /// <summary>The DC that keeps the account with this phone (for PHONE_MIGRATE_X), or null when there is none.</summary>
+    public int? HomeDcOf(string phoneNumber)
+    {
+        lock (_world.Gate)
+        {
+            return PhoneNumber.Normalize(phoneNumber) is { } phone ? _world.Users.ByPhone(phone)?.HomeDc : null;
+        }
+    }
+
+    /// <summary>auth.exportAuthorization: a one-time token for logging this account in on another DC.</summary>
+    public (long Id, byte[] Bytes) ExportAuthorization(int dcId)
+    {
+        lock (_world.Gate)
+        {
+            ThrowIfClosed();
+            return _world.Logins.Export(_world.Connections.RequireUser(this), dcId);
+        }
+    }
+
+    /// <summary>auth.importAuthorization on DC <paramref name="dcId"/>: logs this key in with an exported token.</summary>
+    public LoginOutcome ImportAuthorization(int dcId, long id, byte[] bytes)
+    {
+        lock (_world.Gate)
+        {
+            ThrowIfClosed();
+            return _world.Logins.Import(Key, dcId, id, bytes);
+        }
+    }
+
     public TelegramPeer ResolvePeer(string usernameOrId)
     {
         lock (_world.Gate)

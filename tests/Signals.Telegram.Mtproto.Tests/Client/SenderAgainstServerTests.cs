@@ -115,7 +115,7 @@ public sealed class SenderAgainstServerTests
         await using var sender = emulator.NewSender(new InMemorySessionStore());
         await sender.ConnectAsync().WaitAsync(Timeout);
 
-        var error = await Assert.ThrowsAsync<RpcErrorException>(() => sender.InvokeAsync(new Signals.Telegram.Tl.Updates.GetState()).WaitAsync(Timeout));
+        var error = await Assert.ThrowsAsync<RpcErrorException>(() => sender.InvokeAsync(new Signals.Telegram.Tl.Auth.LogOut()).WaitAsync(Timeout));
 
         Assert.Equal(400, error.Code);
     }
