@@ -11,9 +11,11 @@ using Signals.Telegram.Port;
 
 var builder = WebApplication.CreateBuilder(args);
 SiloSettings settings;
+MembershipSettings membership;
 try
 {
     settings = SiloSettings.Load(builder.Configuration);
+    membership = MembershipSettings.Load(builder.Configuration);
 }
 catch (SiloConfigurationException ex)
 {
@@ -39,6 +41,8 @@ builder.UseOrleans(silo =>
     else
     {
         silo.UseRedisClustering(o => o.ConfigurationOptions = StackExchange.Redis.ConfigurationOptions.Parse(settings.RedisConnectionString!));
+        silo.Configure<ClusterMembershipOptions>(membership.Apply);
+        silo.Configure<ReminderOptions>(membership.Apply);
         silo.Configure<EndpointOptions>(o =>
         {
             o.AdvertisedIPAddress = settings.AdvertisedIPAddress ?? System.Net.IPAddress.Loopback;
