@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Reflection;
 using System.Text.Json.Nodes;
 using Signals.Telegram.Emulator.Server;
 using Signals.Telegram.Emulator.World;
@@ -18,8 +16,6 @@ public sealed class GramJsLoginTests
 {
     private const string Phone = "9996621234";
     private const string TestNumberCode = "22222";
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
-
     [Fact]
     public async Task GramJs_logs_in_with_the_code_it_was_sent()
     {
@@ -136,62 +132,13 @@ public sealed class GramJsLoginTests
             args.Add(password);
         }
 
-        var (exitCode, stdout, stderr) = await RunNodeAsync(args, answerCode);
-        Assert.True(exitCode == 0, $"gramjs-login.js failed ({exitCode}): {stderr}");
-        return JsonNode.Parse(stdout.Split('\n').Last(l => l.StartsWith('{')))!.AsObject();
-    }
-
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunNodeAsync(IReadOnlyList<string> args, Func<string?>? answerCode)
-    {
-        var start = new ProcessStartInfo("node")
+        return await GramJsHarness.RunAsync(args, async (line, stdin) =>
         {
-            WorkingDirectory = HarnessDirectory(),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Timeout);
-        var stdout = new System.Text.StringBuilder();
-        try
-        {
-            while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            if (answerCode is not null && line.Contains("\"awaitingCode\"", StringComparison.Ordinal))
             {
-                stdout.AppendLine(line);
-                if (answerCode is not null && line.Contains("\"awaitingCode\"", StringComparison.Ordinal))
-                {
-                    await process.StandardInput.WriteLineAsync(answerCode() ?? "");
-                    await process.StandardInput.FlushAsync(timeout.Token);
-                }
+                await stdin.WriteLineAsync(answerCode() ?? "");
+                await stdin.FlushAsync();
             }
-
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"node {string.Join(' ', args)} did not finish within {Timeout}: {await stderr}");
-        }
-
-        return (process.ExitCode, stdout.ToString(), await stderr);
-    }
-
-    private static string HarnessDirectory()
-    {
-        var recorded = typeof(GramJsLoginTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .FirstOrDefault(a => a.Key == "GramJsHarnessDirectory")?.Value;
-        if (recorded is not null && Directory.Exists(Path.Combine(recorded, "node_modules", "telegram")))
-        {
-            return recorded;
-        }
-
-        throw new InvalidOperationException($"GramJS is not installed: run `npm ci` in {recorded ?? "tests/gramjs"}.");
+        });
     }
 }
