@@ -4,7 +4,7 @@ namespace Signals.Silo.Configuration;
 
 /// <summary>
 /// How fast a Redis-mode cluster notices a dead silo and brings its sessions back elsewhere (<c>Orleans:Membership:*</c>,
-/// <c>Orleans:Reminders:MinimumReminderPeriod</c>). Orleans' own defaults (5 s probes, 3 misses, 2 votes) declare a
+/// <c>Signals:Reminders:MinimumReminderPeriod</c>). Orleans' own defaults (5 s probes, 3 misses, 2 votes) declare a
 /// killed silo dead after 6 s or more, longer than the 5 s a session may be offline; these defaults detect it in about
 /// 2 s. A silo has to be unreachable for two probe periods in a row to be voted out, so a pause shorter than that (a
 /// long GC) is survived, and a slow network only costs a higher <c>ProbeTimeout</c>. See docs/benchmarks.md
@@ -19,7 +19,8 @@ public sealed record MembershipSettings(
     TimeSpan MinimumReminderPeriod)
 {
     public const string Section = "Orleans:Membership";
-    public const string ReminderPeriodKey = "Orleans:Reminders:MinimumReminderPeriod";
+    // Not under Orleans:Reminders: Orleans reads that section itself, as the name of a reminder provider.
+    public const string ReminderPeriodKey = "Signals:Reminders:MinimumReminderPeriod";
 
     public static MembershipSettings Load(IConfiguration configuration)
     {

@@ -41,7 +41,7 @@ public static class SiloProcessSettings
             ["Signals__Sessions__ReconnectDelay"] = "00:00:00.200",
             ["Signals__Sessions__MaxReconnectDelay"] = "00:00:01",
             ["Signals__Sessions__WatchdogPeriod"] = "00:00:02",
-            ["Orleans__Reminders__MinimumReminderPeriod"] = "00:00:01",
+            ["Signals__Reminders__MinimumReminderPeriod"] = "00:00:01",
             ["Signals__Tokens__RulesCacheTime"] = "00:00:00.500",
             ["Signals__Streams__RedeliveryDelay"] = "00:00:02",
             // Quiet Orleans and ASP.NET; Signals' own information lines stay (they explain a failure).
