@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
-using System.Threading.Channels;
 using Signals.Telegram.Crypto;
 using Signals.Telegram.Emulator.World;
 using Signals.Telegram.Errors;
@@ -18,17 +17,9 @@ namespace Signals.Telegram.Emulator.Server;
 /// </summary>
 internal sealed class ServerConnection(MtprotoServer server, Socket socket, long id)
 {
-    /// <summary>Telegram's transport error for an unknown key or a message that fails its checks.</summary>
-    private const int AuthKeyNotFound = -404;
-
     private readonly ConnectionProtocol _protocol = new(server, id);
-
-    // Replies, late replies and pushes share the socket: one writer at a time, each message encrypted while its
-    // writer holds the lock, so msg_ids and seqnos reach the client in the order they were made.
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private CancellationToken _connectionToken;
+    private readonly ConnectionOutbox _outbox = new(server, id);
     private TransportCodec? _codec;
-    private NetworkStream? _stream;
     private ServerKeyState? _key;
     private WorldConnection? _worldConnection;
 
@@ -36,13 +27,12 @@ internal sealed class ServerConnection(MtprotoServer server, Socket socket, long
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        _connectionToken = lifetime.Token;
+        _outbox.Lifetime = lifetime.Token;
         var remote = socket.RemoteEndPoint;
         var reason = "closed by the peer";
         try
         {
             await using var stream = new NetworkStream(socket, ownsSocket: true);
-            _stream = stream;
             var reader = new FrameReader(stream);
             cts.CancelAfter(_protocol.IdleTimeout);
             if (await reader.DetectAsync(cts.Token) is not { } kind)
@@ -51,6 +41,7 @@ internal sealed class ServerConnection(MtprotoServer server, Socket socket, long
             }
 
             _codec = TransportCodec.Create(kind, TransportRole.Server, server.Options.MaxFrameLength);
+            _outbox.Open(stream, _codec, _protocol);
             while (true)
             {
                 cts.CancelAfter(_protocol.IdleTimeout);
@@ -102,22 +93,16 @@ internal sealed class ServerConnection(MtprotoServer server, Socket socket, long
     public long? LoggedInUserId => _worldConnection is { IsOpen: true } world ? world.Me?.Id : null;
 
     /// <summary>Writes an updates object on the session last used, without waiting (faults: updatesTooLong).</summary>
-    public void Push(Signals.Telegram.Tl.TlObject updates) => _ = WriteEncryptedAsync(updates);
+    public void Push(Signals.Telegram.Tl.TlObject updates) => _outbox.Push(updates);
 
-    private async Task<bool> HandlePlainAsync(byte[] payload, CancellationToken cancellationToken)
-    {
-        await _writeLock.WaitAsync(cancellationToken);
-        try
-        {
-            await SendAsync(_protocol.HandlePlain(payload), cancellationToken);
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-
-        return true;
-    }
+    private Task<bool> HandlePlainAsync(byte[] payload, CancellationToken cancellationToken) =>
+        _outbox.ExclusiveAsync(
+            async () =>
+            {
+                await _outbox.SendAsync(_protocol.HandlePlain(payload), cancellationToken);
+                return true;
+            },
+            cancellationToken);
 
     private async Task<bool> HandleEncryptedAsync(byte[] payload, CancellationTokenSource connection, CancellationToken cancellationToken)
     {
@@ -139,116 +124,35 @@ internal sealed class ServerConnection(MtprotoServer server, Socket socket, long
             return false;
         }
 
-        await _writeLock.WaitAsync(cancellationToken);
-        EncryptedOutcome outcome;
-        try
-        {
-            outcome = _protocol.HandleEncrypted(_key!, payload);
-            switch (outcome.Verdict)
+        // The protocol encrypts its reply as it handles the message: the writer's lock covers both.
+        var outcome = await _outbox.ExclusiveAsync(
+            async () =>
             {
-                case EncryptedVerdict.TransportErrorAndClose:
-                    await SendTransportErrorAsync(cancellationToken);
-                    return false;
-                case EncryptedVerdict.Close:
-                    return false;
-            }
+                var handled = _protocol.HandleEncrypted(_key!, payload);
+                switch (handled.Verdict)
+                {
+                    case EncryptedVerdict.TransportErrorAndClose:
+                        await _outbox.SendTransportErrorAsync(cancellationToken);
+                        break;
+                    case EncryptedVerdict.Continue when handled.Reply is { } reply:
+                        await _outbox.SendAsync(reply, cancellationToken);
+                        break;
+                }
 
-            if (outcome.Reply is { } reply)
-            {
-                await SendAsync(reply, cancellationToken);
-            }
-        }
-        finally
+                return handled;
+            },
+            cancellationToken);
+        if (outcome.Verdict != EncryptedVerdict.Continue)
         {
-            _writeLock.Release();
+            return false;
         }
 
         foreach (var deferred in outcome.Deferred ?? [])
         {
-            _ = AnswerLaterAsync(deferred);
+            _outbox.AnswerLater(deferred);
         }
 
         return true;
-    }
-
-    /// <summary>Writes a call's answer when the world has it, while the read loop goes on serving the connection.</summary>
-    private async Task AnswerLaterAsync(DeferredReply deferred)
-    {
-        Signals.Telegram.Tl.TlObject answer;
-        try
-        {
-            answer = await deferred.Answer.WaitAsync(_connectionToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
-        catch (TelegramException error)
-        {
-            answer = RpcErrors.From(error);
-        }
-        catch (Exception e)
-        {
-            ServerLog.ConnectionFailed(server.Logger, id, e);
-            answer = RpcErrors.Of(500, "INTERNAL_SERVER_ERROR");
-        }
-
-        await WriteEncryptedAsync(Signals.Telegram.Tl.Service.RpcResult.For(deferred.RequestMessageId, answer), deferred.Session);
-    }
-
-    /// <summary>Encrypts and writes one message on a session (the last used when none is given); a closed socket drops it.</summary>
-    private async Task WriteEncryptedAsync(Signals.Telegram.Tl.TlObject body, ServerSessionState? session = null)
-    {
-        try
-        {
-            await _writeLock.WaitAsync(_connectionToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
-
-        try
-        {
-            if (_key is null || (session ?? _protocol.LastSession) is not { } target || _codec is null)
-            {
-                return;
-            }
-
-            await SendAsync(ConnectionProtocol.EncryptOne(_key, target, body), _connectionToken);
-        }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException or SocketException)
-        {
-            // The connection is going away; whatever it owed is lost with it, as with a real socket.
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
-
-    /// <summary>Turns the world's pushed update-box entries into Telegram's updates on this connection.</summary>
-    private async Task PumpUpdatesAsync(WorldConnection world)
-    {
-        try
-        {
-            await foreach (var update in world.BoxUpdates.ReadAllAsync(_connectionToken))
-            {
-                if (world.Me?.Id is not { } viewerId || PushedUpdates.Push(update, world, viewerId, server.Time.GetUtcNow()) is not { } updates)
-                {
-                    continue;
-                }
-
-                if (!server.Faults.TakePushSkip())
-                {
-                    await WriteEncryptedAsync(updates);
-                }
-            }
-        }
-        catch (Exception e) when (e is OperationCanceledException or TelegramException or ChannelClosedException)
-        {
-            // The connection closed (or the world closed it); the read loop ends it.
-        }
     }
 
     private async Task<bool> TryAttachKeyAsync(long authKeyId, CancellationTokenSource connection, CancellationToken cancellationToken)
@@ -260,11 +164,12 @@ internal sealed class ServerConnection(MtprotoServer server, Socket socket, long
         }
 
         _key = server.Keys.GetOrAdd(authKeyId, _ => new ServerKeyState(new AuthKey(keyBytes), ServerKeyState.RandomSalt()));
+        _outbox.Key = _key;
         try
         {
             _worldConnection = server.World.OpenConnection($"mtproto:{authKeyId:x16}", authKeyId, ConnectionFeed.UpdateBoxes);
             _protocol.World = _worldConnection;
-            _ = PumpUpdatesAsync(_worldConnection);
+            _ = _outbox.PumpAsync(_worldConnection);
         }
         catch (TelegramException)
         {
@@ -292,14 +197,7 @@ internal sealed class ServerConnection(MtprotoServer server, Socket socket, long
         return true;
     }
 
-    private Task SendTransportErrorAsync(CancellationToken cancellationToken) =>
-        WriteAsync(_codec!.EncodeTransportError(AuthKeyNotFound), cancellationToken);
-
-    private Task SendAsync(byte[] payload, CancellationToken cancellationToken) =>
-        WriteAsync(_codec!.EncodeFrame(payload), cancellationToken);
-
-    private async Task WriteAsync(byte[] frame, CancellationToken cancellationToken) =>
-        await _stream!.WriteAsync(frame, cancellationToken);
+    private Task SendTransportErrorAsync(CancellationToken cancellationToken) => _outbox.SendTransportErrorAsync(cancellationToken);
 
     public override string ToString() => $"ServerConnection({id}, {(socket.RemoteEndPoint as IPEndPoint)?.ToString() ?? "?"})";
 }
