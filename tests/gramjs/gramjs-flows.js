@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // GramJS (npm "telegram" 2.26.22) runs the Telegram flows Signals needs against Signals' MTProto emulator server:
 // log in (following PHONE_MIGRATE_X to the account's home DC when the server sends it there), resolve and join a
-// channel, read its history (newest page and "after id" with min_id), receive a live post, an edit and a deletion
-// as updates, and send messages (HTML entities; a repeated random_id). Connection setup as in gramjs-login.js
+// channel, read its history (newest page and "after id" with min_id), receive a live post, an edit, a deletion and
+// a direct message from another account as updates, and send messages (HTML entities; a repeated random_id). Connection setup as in gramjs-login.js
 // (trusted RSA key, port redirect). GramJS connects to every DC on port 443 (its getDC ignores the config's port),
 // so PORTS maps DC ids to the emulator's listeners: "2=4001,1=4002", or one port for DC 2.
 // Usage: node gramjs-flows.js PORTS MODULUS_DECIMAL FINGERPRINT_DECIMAL PHONE CODE CHANNEL|-
 // CHANNEL "-" stops after the login. Before waiting for live updates the script prints {"listening":true}; the
-// caller then posts, edits and deletes in the world. Prints one JSON line with what GramJS saw; exits non-zero
+// caller then posts, edits and deletes in the world and sends the account a direct message. Prints one JSON line with what GramJS saw; exits non-zero
 // only when something other than an rpc error went wrong (a timeout waiting for updates included).
 "use strict";
 
@@ -86,13 +86,14 @@ async function login(client, result) {
   return true;
 }
 
-// Resolves once the raw handler has seen a new post, an edit and a deletion in the channel.
+// Resolves once the raw handler has seen a new post, an edit and a deletion in the channel and a direct message.
 function collectLiveUpdates(client, channelId) {
-  const seen = { newPosts: [], edits: [], deletions: [], newMessageEvents: [] };
+  const seen = { newPosts: [], edits: [], deletions: [], directMessages: [], newMessageEvents: [] };
   let done;
   const finished = new Promise((resolve) => (done = resolve));
   const check = () => {
-    if (seen.newPosts.length > 0 && seen.edits.length > 0 && seen.deletions.length > 0 && seen.newMessageEvents.length > 0) {
+    const all = [seen.newPosts, seen.edits, seen.deletions, seen.directMessages];
+    if (all.every((list) => list.length > 0) && seen.newMessageEvents.length >= 2) {
       done(seen);
     }
   };
@@ -101,6 +102,8 @@ function collectLiveUpdates(client, channelId) {
       seen.newPosts.push({ ...describeMessage(update.message), pts: update.pts, ptsCount: update.ptsCount });
     } else if (update instanceof Api.UpdateEditChannelMessage) {
       seen.edits.push({ ...describeMessage(update.message), pts: update.pts });
+    } else if (update instanceof Api.UpdateNewMessage) {
+      seen.directMessages.push({ ...describeMessage(update.message), pts: update.pts, fromUserId: update.message.peerId.userId.toString(), out: update.message.out });
     } else if (update instanceof Api.UpdateDeleteChannelMessages) {
       seen.deletions.push({ channelId: update.channelId.toString(), messages: update.messages, pts: update.pts, ptsCount: update.ptsCount });
     }
@@ -152,7 +155,9 @@ async function main() {
   session.setDC(2, "127.0.0.1", 443);
   const client = new TelegramClient(session, apiId, apiHash, {
     networkSocket: EmulatorSocket,
-    connectionRetries: 1,
+    // GramJS keeps g_ab unpadded as its auth key (Authenticator.js: getByteArray(gab)), so about one key exchange
+    // in 256 fails on its side with "invalid new nonce hash"; a retry runs a fresh exchange, as it would on Telegram.
+    connectionRetries: 5,
     autoReconnect: false,
   });
   client.setLogLevel(process.env.GRAMJS_LOG_LEVEL || "error");

@@ -35,7 +35,8 @@ public sealed class GramJsClientTests
         // GramJS prints auth_key_id unsigned; ours is the signed TL long of the same 64 bits.
         var authKeyId = unchecked((long)(ulong)(BigInteger.Parse((string)result["authKeyId"]!) & ulong.MaxValue));
         Assert.True(emulator.World.IsAuthKeyUsable(authKeyId));
-        Assert.Equal(1, emulator.Server.AuthKeysCreated);
+        // A second key only when GramJS's own unpadded g_ab made it retry the exchange (see gramjs-client.js).
+        Assert.InRange(emulator.Server.AuthKeysCreated, 1, 2);
         Assert.Equal(0, emulator.World.Counters.AuthKeyDuplicated);
     }
 
