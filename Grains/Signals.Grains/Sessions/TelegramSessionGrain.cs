@@ -57,6 +57,10 @@ public sealed class TelegramSessionGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // The connection writes nothing once this activation no longer holds the lease by its own clock (a paused
+        // process wakes up to an expired lease): the fence is checked on the connection's threads, before every write.
+        _blobInbox.Fence = () => Volatile.Read(ref _lease) is { IsHeld: true };
+
         // Throws when the state cannot be decrypted: the activation fails and nothing is ever written over it.
         _state = await vault.LoadAsync(Name) ?? new SessionState();
         _pump = this.RegisterGrainTimer(

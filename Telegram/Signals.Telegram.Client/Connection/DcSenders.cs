@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Signals.Telegram.Client.Session;
 using Signals.Telegram.Errors;
 using Signals.Telegram.Mtproto.Sender;
+using Signals.Telegram.Port;
 
 namespace Signals.Telegram.Client.Connection;
 
@@ -10,8 +11,11 @@ namespace Signals.Telegram.Client.Connection;
 /// known key with transport error -404 no longer knows it: the key is dropped, a new one made, and (on the home DC)
 /// the session needs a login again, exactly once and never in a loop.
 /// </summary>
-internal sealed class DcSenders(MtprotoConnectorOptions options, SessionState state, string sessionName, ILogger logger) : IAsyncDisposable
+internal sealed class DcSenders(MtprotoConnectorOptions options, SessionState state, string sessionName, ISessionFence? fence, ILogger logger) : IAsyncDisposable
 {
+    /// <summary>initConnection's params key that names the session (the emulator names the connection after it).</summary>
+    public const string SessionParam = "signals_session";
+
     private readonly Lock _gate = new();
     private readonly Dictionary<int, MtprotoSender> _senders = [];
 
@@ -124,6 +128,8 @@ internal sealed class DcSenders(MtprotoConnectorOptions options, SessionState st
         ApiId = options.ApiId,
         DeviceModel = options.DeviceModel,
         AppVersion = options.AppVersion,
+        ConnectionParams = new Dictionary<string, string> { [SessionParam] = sessionName },
+        MayTransmit = fence is null ? null : () => fence.MayUse,
         SignalReconnectAsUpdatesTooLong = true,
     };
 }

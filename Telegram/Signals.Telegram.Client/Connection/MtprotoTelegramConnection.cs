@@ -62,7 +62,7 @@ public sealed class MtprotoTelegramConnection : ITelegramConnection
         _onClosed = onClosed;
         _saver = new CoalescingSaver(store, () => SessionStateCodec.Write(_state), logger);
         _state.Changed += _saver.RequestSave;
-        _senders = new DcSenders(options, state, sessionName, logger);
+        _senders = new DcSenders(options, state, sessionName, store as ISessionFence, logger);
         _invoker = new RoutedInvoker(this);
         var updateOptions = new UpdateEngineOptions(options.GapWait, options.IdleResync, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1), 100, options.Time);
         _engine = new UpdateEngine(_invoker, state, updateOptions, sessionName, logger);

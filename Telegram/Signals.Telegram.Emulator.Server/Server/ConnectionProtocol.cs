@@ -76,6 +76,13 @@ internal sealed class ConnectionProtocol(MtprotoServer server, long connectionId
         }
 
         var header = envelope.Header;
+
+        // Every message is a use of the key: two client sessions using one key at once is AUTH_KEY_DUPLICATED.
+        if (World is { } world && !world.Use(header.SessionId))
+        {
+            return EncryptedOutcome.TransportError;
+        }
+
         var session = key.Sessions.GetOrAdd(header.SessionId, sessionId => new ServerSessionState(sessionId, server.Time));
         var replies = new List<(byte[] Body, bool ContentRelated)>();
         var acks = new List<long>();
@@ -187,6 +194,11 @@ internal sealed class ConnectionProtocol(MtprotoServer server, long connectionId
                 if (server.Faults.TakeDrop() || (IsDifferenceCall(function) && server.Faults.TakeDifferenceDrop()))
                 {
                     return false;
+                }
+
+                if (World is { } named && ClientSessionLabel.Of(function) is { } label)
+                {
+                    named.NameSession(label);
                 }
 
                 var answer = server.Dispatcher.Answer(function, World);

@@ -167,7 +167,7 @@ internal sealed class ServerConnection(MtprotoServer server, Socket socket, long
         _outbox.Key = _key;
         try
         {
-            _worldConnection = server.World.OpenConnection($"mtproto:{authKeyId:x16}", authKeyId, ConnectionFeed.UpdateBoxes);
+            _worldConnection = server.World.OpenConnection($"mtproto:{authKeyId:x16}", authKeyId, ConnectionFeed.UpdateBoxes, judgedByUse: true);
             _protocol.World = _worldConnection;
             _ = _outbox.PumpAsync(_worldConnection);
         }

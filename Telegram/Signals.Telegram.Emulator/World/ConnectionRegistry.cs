@@ -14,6 +14,7 @@ internal sealed class ConnectionRegistry(TelegramWorld world)
     private readonly Dictionary<string, SessionStats> _sessions = new(StringComparer.Ordinal);
     private readonly List<WorldConnection> _live = [];
     private long _nextConnectionId = 1;
+    private long _sequence;
 
     public int LiveCount => _live.Count;
 
@@ -36,12 +37,17 @@ internal sealed class ConnectionRegistry(TelegramWorld world)
 
     public AuthKeyState? Find(long authKeyId) => _keys.GetValueOrDefault(authKeyId);
 
-    public WorldConnection Open(string sessionName, long authKeyId, ConnectionFeed feed)
+    public WorldConnection Open(string sessionName, long authKeyId, ConnectionFeed feed, bool judgedByUse = false)
     {
         var key = _keys.GetValueOrDefault(authKeyId);
         if (key is null || key.IsDestroyed)
         {
             throw new TelegramUnauthorizedException("AUTH_KEY_UNREGISTERED");
+        }
+
+        if (judgedByUse)
+        {
+            return OpenJudgedByUse(sessionName, key, feed);
         }
 
         var connection = new WorldConnection(world, _nextConnectionId++, sessionName, key, world.Options.UpdateQueueCapacity, feed);
@@ -80,9 +86,146 @@ internal sealed class ConnectionRegistry(TelegramWorld world)
         }
 
         connection.Key.Live.Remove(connection);
-        Session(connection.SessionName).Live--;
+        var session = Session(connection.SessionName);
+        if (!connection.JudgedByUse)
+        {
+            session.Live--;
+        }
+        else if (session.Active.Remove(connection))
+        {
+            session.Live = session.Active.Count;
+        }
+
         _live.Remove(connection);
         world.Counters.Increment(CounterKind.ConnectionsClosed);
+    }
+
+    /// <summary>
+    /// An MTProto connection. Telegram lets one client keep several connections on a key and reconnect at will; what it
+    /// punishes is two clients (two MTProto sessions) using one key at the same time. So nothing is judged at the open:
+    /// <see cref="Use"/> learns the client session from the first message and judges every message.
+    /// </summary>
+    private WorldConnection OpenJudgedByUse(string sessionName, AuthKeyState key, ConnectionFeed feed)
+    {
+        var connection = new WorldConnection(world, _nextConnectionId++, sessionName, key, world.Options.UpdateQueueCapacity, feed)
+        {
+            JudgedByUse = true,
+            OpenSeq = ++_sequence,
+        };
+        key.SessionName = sessionName;
+        key.Live.Add(connection);
+        key.MaxLive = Math.Max(key.MaxLive, key.Live.Count);
+        _live.Add(connection);
+        world.Counters.Increment(CounterKind.ConnectionsOpened);
+        return connection;
+    }
+
+    /// <summary>
+    /// A message arrived on <paramref name="connection"/>. Two connections of different client sessions that both carry
+    /// messages while both are open are a duplicate use of the key (AUTH_KEY_DUPLICATED), however long the older one was
+    /// silent before: a paused process that wakes up and sends on its old connection after another took over is exactly
+    /// the case. A silent older connection is only overtaken, and stops counting as live for its session.
+    /// </summary>
+    public bool Use(WorldConnection connection, long clientSessionId)
+    {
+        if (!connection.JudgedByUse)
+        {
+            return true;
+        }
+
+        var key = connection.Key;
+        if (connection.ClientSessionId is null)
+        {
+            // The same client session on a new connection: it moved (a reconnect), the old socket just has not closed yet.
+            connection.ClientSessionId = clientSessionId;
+            foreach (var previous in key.Live.Where(c => c != connection && c.ClientSessionId == clientSessionId).ToList())
+            {
+                Close(previous, ConnectionFault.Lost);
+            }
+        }
+
+        var sequence = ++_sequence;
+        var duplicated = key.Live.Any(other =>
+            other != connection && other.ClientSessionId != connection.ClientSessionId && other.LastUseSeq > connection.OpenSeq);
+        connection.LastUseSeq = sequence;
+        Activate(connection);
+        if (!duplicated)
+        {
+            return true;
+        }
+
+        world.Counters.Increment(CounterKind.AuthKeyDuplicated);
+        if (world.Options.RevokeAuthKeyOnDuplicate)
+        {
+            Destroy(key, ConnectionFault.Duplicated);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Moves a connection to the session its client declared.</summary>
+    public void Rename(WorldConnection connection, string sessionName)
+    {
+        if (connection.SessionName == sessionName || !connection.IsOpen)
+        {
+            return;
+        }
+
+        var old = Session(connection.SessionName);
+        if (!connection.JudgedByUse)
+        {
+            old.Live--;
+            connection.SessionName = sessionName;
+            var renamed = Session(sessionName);
+            renamed.Live++;
+            renamed.MaxLive = Math.Max(renamed.MaxLive, renamed.Live);
+            if (renamed.Live > 1)
+            {
+                world.Counters.Increment(CounterKind.SessionOverlaps);
+            }
+        }
+        else
+        {
+            var wasActive = old.Active.Remove(connection);
+            old.Live = old.Active.Count;
+            connection.SessionName = sessionName;
+            if (wasActive)
+            {
+                Activate(connection);
+            }
+        }
+
+        connection.Key.SessionName = sessionName;
+    }
+
+    /// <summary>
+    /// Counts a used connection as live for its session. Older connections of the session that have been silent since
+    /// this one opened are overtaken (a client that moved on); one that was used meanwhile is a real overlap.
+    /// </summary>
+    private void Activate(WorldConnection connection)
+    {
+        var session = Session(connection.SessionName);
+        if (session.Active.Contains(connection))
+        {
+            return;
+        }
+
+        foreach (var other in session.Active.ToList())
+        {
+            if (other.LastUseSeq > connection.OpenSeq || connection.OpenSeq < other.OpenSeq)
+            {
+                world.Counters.Increment(CounterKind.SessionOverlaps);
+            }
+            else
+            {
+                session.Active.Remove(other);
+            }
+        }
+
+        session.Active.Add(connection);
+        session.Live = session.Active.Count;
+        session.MaxLive = Math.Max(session.MaxLive, session.Live);
     }
 
     public void Destroy(AuthKeyState key, ConnectionFault fault)

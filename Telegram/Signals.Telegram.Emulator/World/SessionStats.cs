@@ -6,4 +6,7 @@ internal sealed class SessionStats
     public int Live { get; set; }
 
     public int MaxLive { get; set; }
+
+    /// <summary>Connections with a client session id that count as live: used, and not overtaken by a newer one.</summary>
+    public List<WorldConnection> Active { get; } = [];
 }

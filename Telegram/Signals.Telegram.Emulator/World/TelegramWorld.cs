@@ -307,12 +307,19 @@ public sealed class TelegramWorld
         OpenConnection(sessionName, authKeyId, ConnectionFeed.ChannelUpdates);
 
     /// <summary>Opens a connection that reads the given feed of pushed updates.</summary>
-    public WorldConnection OpenConnection(string sessionName, long authKeyId, ConnectionFeed feed)
+    public WorldConnection OpenConnection(string sessionName, long authKeyId, ConnectionFeed feed) =>
+        OpenConnection(sessionName, authKeyId, feed, judgedByUse: false);
+
+    /// <summary>
+    /// Opens a connection. <paramref name="judgedByUse"/>: an MTProto front end's connection, where duplicate use of the
+    /// key is judged by <see cref="WorldConnection.Use"/> as messages arrive rather than by the open (see ConnectionRegistry).
+    /// </summary>
+    public WorldConnection OpenConnection(string sessionName, long authKeyId, ConnectionFeed feed, bool judgedByUse)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sessionName);
         lock (Gate)
         {
-            return Connections.Open(sessionName, authKeyId, feed);
+            return Connections.Open(sessionName, authKeyId, feed, judgedByUse);
         }
     }
 

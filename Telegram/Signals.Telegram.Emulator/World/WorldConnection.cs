@@ -52,7 +52,7 @@ public sealed class WorldConnection
 
     public long Id { get; }
 
-    public string SessionName { get; }
+    public string SessionName { get; internal set; }
 
     public long AuthKeyId => Key.Id;
 
@@ -80,6 +80,20 @@ public sealed class WorldConnection
     }
 
     internal AuthKeyState Key { get; }
+
+    /// <summary>Judged by Telegram's rules of use (an MTProto connection, see ConnectionRegistry.Use), not at the open.</summary>
+    internal bool JudgedByUse { get; init; }
+
+    /// <summary>The client's MTProto session id, learned from the first message of a connection judged by use.</summary>
+    internal long? ClientSessionId { get; set; }
+
+    /// <summary>The registry's sequence number when the connection opened, and when it last carried a message (0: never).</summary>
+    internal long OpenSeq { get; init; }
+
+    internal long LastUseSeq { get; set; }
+
+    /// <summary>Counted as one of its session's live connections (used, and not overtaken by a newer one).</summary>
+    internal bool IsActive { get; set; }
 
     public LoginCodeSent SendCode(string phoneNumber)
     {
@@ -360,6 +374,32 @@ public sealed class WorldConnection
         {
             ThrowIfClosed();
             return _world.Messages.Send(this, destination, text, entities, randomId);
+        }
+    }
+
+    /// <summary>
+    /// Records that the client sent a message on this connection. For connections opened with a client session id this
+    /// is where AUTH_KEY_DUPLICATED is judged (two client sessions using one key at the same time). False when the key is
+    /// now dead, so the front end answers as Telegram does to an unknown key.
+    /// </summary>
+    public bool Use(long clientSessionId)
+    {
+        lock (_world.Gate)
+        {
+            return !Key.IsDestroyed && IsOpen && _world.Connections.Use(this, clientSessionId);
+        }
+    }
+
+    /// <summary>
+    /// Names the connection after the session the client declared (initConnection's params), so per-session counters
+    /// and faults find it under that name; idempotent.
+    /// </summary>
+    public void NameSession(string sessionName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sessionName);
+        lock (_world.Gate)
+        {
+            _world.Connections.Rename(this, sessionName);
         }
     }
 

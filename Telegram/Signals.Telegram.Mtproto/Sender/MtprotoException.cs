@@ -20,4 +20,7 @@ public sealed class MtprotoException : Exception
 
     /// <summary>The transport error the server sent (e.g. -404: it does not know our auth key), if that was the cause.</summary>
     public int? TransportErrorCode { get; init; }
+
+    /// <summary>The owner's fence forbade writing (<see cref="MtprotoSenderOptions.MayTransmit"/>): final, never retried.</summary>
+    public bool Fenced { get; init; }
 }

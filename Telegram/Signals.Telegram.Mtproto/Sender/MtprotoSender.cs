@@ -163,6 +163,7 @@ public sealed class MtprotoSender : IAsyncDisposable
             SenderConnection? connection = null;
             try
             {
+                ThrowIfFenced();
                 connection = await SenderConnection.OpenAsync(_options.Host, _options.Port, _options.Transport, stopping);
                 Interlocked.Increment(ref _connections);
                 if (_session is null)
@@ -176,7 +177,7 @@ public sealed class MtprotoSender : IAsyncDisposable
             {
                 break;
             }
-            catch (MtprotoException e) when (e.TransportErrorCode is -404)
+            catch (MtprotoException e) when (e.TransportErrorCode is -404 || e.Fenced)
             {
                 // The server does not know our key (or revoked it): reconnecting cannot help.
                 Fail(e);
@@ -364,8 +365,17 @@ public sealed class MtprotoSender : IAsyncDisposable
                     break;
                 }
 
+                ThrowIfFenced();
                 await connection.SendAsync(message, cancellationToken);
             }
+        }
+    }
+
+    private void ThrowIfFenced()
+    {
+        if (_options.MayTransmit is { } mayTransmit && !mayTransmit())
+        {
+            throw new MtprotoException("The session's owner no longer holds it; nothing more is sent on this connection.") { Fenced = true };
         }
     }
 
@@ -437,6 +447,9 @@ public sealed class MtprotoSender : IAsyncDisposable
             SystemLangCode = _options.LangCode,
             LangPack = "",
             LangCode = _options.LangCode,
+            Params = _options.ConnectionParams.Count == 0
+                ? null
+                : new JsonObject { Value = [.. _options.ConnectionParams.Select(p => new JsonObjectValue { Key = p.Key, Value = new JsonString { Value = p.Value } })] },
             Query = new HelpGetConfig(),
         },
     };

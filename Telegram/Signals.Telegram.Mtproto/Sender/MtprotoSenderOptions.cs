@@ -48,4 +48,17 @@ public sealed class MtprotoSenderOptions
     public string AppVersion { get; init; } = "1.0";
 
     public string LangCode { get; init; } = "en";
+
+    /// <summary>
+    /// Sent as initConnection's <c>params</c> JSON object (string values). Signals puts the session's name there
+    /// (<c>signals_session</c>), so an operator's emulator, and any log on the far side, can tell which session a
+    /// connection belongs to; nothing secret may go here.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ConnectionParams { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Asked before every write on the socket; false closes the sender for good without writing (the owner lost the
+    /// session, and another may be using the key). Null: always allowed.
+    /// </summary>
+    public Func<bool>? MayTransmit { get; init; }
 }

@@ -94,13 +94,14 @@ public sealed class ConnectorLoginAgainstServerTests
     {
         await using var emulator = new EmulatorServer();
         emulator.World.AddUser(Phone, "Alice");
-        var (blob, key) = emulator.MintLoggedInBlob(Phone);
+        var (blob, _) = emulator.MintLoggedInBlob(Phone);
         await using var connector = new MtprotoTelegramConnector(emulator.ConnectorOptions());
         var store = new RecordingSessionStore();
         var connection = await connector.ConnectAsync("s1", blob, store, CancellationToken.None).WaitAsync(Timeout);
         Assert.NotNull(connection.Me);
 
-        emulator.World.Faults.RevokeSession($"mtproto:{AuthKeyId.Of(key):x16}");
+        // The connection declared its session in initConnection, so the emulator knows it by that name.
+        emulator.World.Faults.RevokeSession("s1");
         await Eventually.TrueAsync(() => !connection.IsOpen, "the revoked connection closes");
         Assert.Null(connection.Me);
         await Assert.ThrowsAsync<TelegramUnauthorizedException>(() => connection.Updates.Completion.WaitAsync(Timeout));
