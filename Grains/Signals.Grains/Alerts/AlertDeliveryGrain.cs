@@ -21,6 +21,7 @@ public sealed class AlertDeliveryGrain(
 {
     private const string OutboxReminder = "outbox";
     private const int MaxSendsPerPoll = 50;
+    private static readonly TimeSpan MaxTickDuration = TimeSpan.FromSeconds(1);
 
     private readonly DeliveryOptions _options = options.Value;
     private HashSet<string>? _deliveredIds;
@@ -77,8 +78,16 @@ public sealed class AlertDeliveryGrain(
     /// <summary>Sends due alerts in order, as many as the per-chat interval allows within one poll.</summary>
     private async Task DeliverDueAsync(CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
         for (var sent = 0; sent < MaxSendsPerPoll && !cancellationToken.IsCancellationRequested; sent++)
         {
+            // The tick holds the grain: when the session is slow (one notifier serving many destinations), stop early
+            // so enqueues and status calls waiting behind it get their turn; the next tick carries on.
+            if (time.GetElapsedTime(started) > MaxTickDuration)
+            {
+                return;
+            }
+
             var before = state.State.DeliveredTotal;
             await DeliverNextAsync();
             if (state.State.DeliveredTotal == before || _options.MinIntervalPerChat >= _options.PollInterval)
