@@ -5,9 +5,8 @@ using Signals.Silo.Configuration;
 using Signals.Silo.Embedded;
 using Signals.Silo.Health;
 using Signals.Silo.Telemetry;
-using Signals.Telegram.Emulator.InProcess;
+using Signals.Silo.TelegramAccess;
 using Signals.Telegram.Emulator.World;
-using Signals.Telegram.Port;
 
 var builder = WebApplication.CreateBuilder(args);
 SiloSettings settings;
@@ -56,12 +55,7 @@ builder.UseOrleans(silo =>
     silo.AddSignals(new SignalsSiloSetup
     {
         RedisConnectionString = settings.RedisConnectionString,
-        ConfigureTelegram = services =>
-        {
-            // Until the MTProto client lands, every mode talks to the in-process emulator (see docs/architecture.md).
-            services.AddSingleton(sp => new EmulatorTelegramConnector(sp.GetRequiredService<EmbeddedWorld>().World));
-            services.AddSingleton<ITelegramConnector>(sp => sp.GetRequiredService<EmulatorTelegramConnector>());
-        },
+        ConfigureTelegram = services => services.AddSignalsTelegram(settings.Telegram),
     });
 });
 

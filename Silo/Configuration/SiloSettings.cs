@@ -15,7 +15,8 @@ public sealed record SiloSettings(
     IPAddress? AdvertisedIPAddress,
     bool DemoEnabled,
     int DemoPostsPerMinute,
-    int DemoSeed)
+    int DemoSeed,
+    TelegramSettings Telegram)
 {
     public bool Embedded => RedisConnectionString is null;
 
@@ -59,12 +60,17 @@ public sealed record SiloSettings(
         var demoEnabled = Bool(configuration, "Signals:Demo:Enabled", redis is null, errors);
         var postsPerMinute = Int(configuration, "Signals:Demo:PostsPerMinute", 40, 1, 60_000, errors);
         var seed = Int(configuration, "Signals:Demo:Seed", 7, int.MinValue, int.MaxValue, errors);
+        var telegram = TelegramSettings.Load(configuration, errors);
+        if (demoEnabled && telegram.Mode != TelegramMode.EmbeddedEmulator && errors.Count == 0)
+        {
+            errors.Add($"Signals:Demo:Enabled needs Signals:Telegram:Mode EmbeddedEmulator (the demo seeds the silo's own emulated world); the mode is {telegram.Mode}.");
+        }
         if (errors.Count > 0)
         {
             throw new SiloConfigurationException(errors);
         }
 
-        return new SiloSettings(redis, clusterId, serviceId, siloPort, gatewayPort, advertised, demoEnabled, postsPerMinute, seed);
+        return new SiloSettings(redis, clusterId, serviceId, siloPort, gatewayPort, advertised, demoEnabled, postsPerMinute, seed, telegram);
     }
 
     private static string Text(IConfiguration configuration, string key, string fallback, List<string> errors)

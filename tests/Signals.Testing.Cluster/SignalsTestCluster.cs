@@ -97,7 +97,7 @@ public sealed class SignalsTestCluster : IAsyncDisposable
         }
         catch
         {
-            TestWorlds.Remove(cluster.Options.ClusterId);
+            await TestWorlds.RemoveAsync(cluster.Options.ClusterId);
             await cluster.DisposeAsync();
             throw;
         }
@@ -170,7 +170,7 @@ public sealed class SignalsTestCluster : IAsyncDisposable
         }
 
         await Cluster.DisposeAsync();
-        TestWorlds.Remove(ClusterId);
+        await TestWorlds.RemoveAsync(ClusterId);
         CapturedLogs.Forget(ClusterId);
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.TestingHost;
 using Signals.Hosting;
-using Signals.Telegram.Emulator.InProcess;
+using Signals.Telegram.Client;
 using Signals.Telegram.Port;
 using StackExchange.Redis;
 
@@ -42,9 +42,26 @@ public sealed class SignalsTestSiloConfigurator : ISiloConfigurator
             RedisConnectionString = redis,
             ConfigureTelegram = services =>
             {
-                // One connector per silo: killing the silo disposes it, which closes its connections like a dead process's sockets.
-                services.AddSingleton(_ => new EmulatorTelegramConnector(TestWorlds.Get(clusterId)));
-                services.AddSingleton<ITelegramConnector>(sp => sp.GetRequiredService<EmulatorTelegramConnector>());
+                // One connector per silo, speaking MTProto over TCP to the cluster's emulator: killing the silo disposes it,
+                // which closes its sockets like a dead process's.
+                services.AddSingleton(sp =>
+                {
+                    var server = TestWorlds.Get(clusterId).Server;
+                    return new MtprotoTelegramConnector(
+                        new MtprotoConnectorOptions
+                        {
+                            DataCenters = [new DcEndpoint(2, server.LocalEndPoint.Address.ToString(), server.LocalEndPoint.Port)],
+                            ServerKeys = [server.PublicKey],
+                            ApiId = 1,
+                            ApiHash = "0123456789abcdef0123456789abcdef",
+
+                            // Tests set up dozens of channels and destinations in seconds; the emulator sets no resolve limits.
+                            ResolveBurst = 100,
+                            ResolveInterval = TimeSpan.FromMilliseconds(10),
+                        },
+                        sp.GetRequiredService<ILoggerFactory>());
+                });
+                services.AddSingleton<ITelegramConnector>(sp => sp.GetRequiredService<MtprotoTelegramConnector>());
             },
         });
     }

@@ -4,19 +4,30 @@ using Signals.Telegram.Emulator.World;
 namespace Signals.Testing.Cluster;
 
 /// <summary>
-/// TestCluster builds silos from configurator types, not closures, so the world a test shares with its silos is
+/// TestCluster builds silos from configurator types, not closures, so the Telegram a test shares with its silos is
 /// registered here under the cluster's id and looked up by the configurator.
 /// </summary>
 public static class TestWorlds
 {
-    private static readonly ConcurrentDictionary<string, TelegramWorld> Worlds = new();
+    private static readonly ConcurrentDictionary<string, TestTelegram> Telegrams = new();
 
-    public static void Register(string clusterId, TelegramWorld world) => Worlds[clusterId] = world;
+    public static TestTelegram Register(string clusterId, TelegramWorld world)
+    {
+        var telegram = new TestTelegram(world);
+        Telegrams[clusterId] = telegram;
+        return telegram;
+    }
 
-    public static TelegramWorld Get(string clusterId) =>
-        Worlds.TryGetValue(clusterId, out var world)
-            ? world
-            : throw new InvalidOperationException($"No emulated world registered for cluster '{clusterId}'.");
+    public static TestTelegram Get(string clusterId) =>
+        Telegrams.TryGetValue(clusterId, out var telegram)
+            ? telegram
+            : throw new InvalidOperationException($"No emulated Telegram registered for cluster '{clusterId}'.");
 
-    public static void Remove(string clusterId) => Worlds.TryRemove(clusterId, out _);
+    public static async ValueTask RemoveAsync(string clusterId)
+    {
+        if (Telegrams.TryRemove(clusterId, out var telegram))
+        {
+            await telegram.DisposeAsync();
+        }
+    }
 }
