@@ -32,23 +32,28 @@ public sealed record TelegramSettings(
         var usesTelegram = mode is TelegramMode.Telegram or TelegramMode.TelegramTest;
         var apiId = EmulatorApiId;
         var apiIdText = configuration["Signals:Telegram:ApiId"];
-        if (apiIdText is not null && (!int.TryParse(apiIdText, out apiId) || apiId <= 0))
+        if (!usesTelegram)
+        {
+            // The emulator takes any application identity; a placeholder left in the environment is not an error.
+            apiId = EmulatorApiId;
+        }
+        else if (apiIdText is not null && (!int.TryParse(apiIdText, out apiId) || apiId <= 0))
         {
             errors.Add($"Signals:Telegram:ApiId must be a positive whole number (from my.telegram.org); got '{apiIdText}'.");
         }
-        else if (apiIdText is null && usesTelegram)
+        else if (apiIdText is null)
         {
             errors.Add($"Signals:Telegram:ApiId is required when Signals:Telegram:Mode is {mode} (from my.telegram.org).");
         }
 
         var apiHash = configuration["Signals:Telegram:ApiHash"];
-        if (apiHash is null)
+        if (!usesTelegram)
         {
-            if (usesTelegram)
-            {
-                errors.Add($"Signals:Telegram:ApiHash is required when Signals:Telegram:Mode is {mode} (from my.telegram.org; set it from a secret, e.g. the environment variable Signals__Telegram__ApiHash).");
-            }
-
+            apiHash = EmulatorApiHash;
+        }
+        else if (apiHash is null)
+        {
+            errors.Add($"Signals:Telegram:ApiHash is required when Signals:Telegram:Mode is {mode} (from my.telegram.org; set it from a secret, e.g. the environment variable Signals__Telegram__ApiHash).");
             apiHash = EmulatorApiHash;
         }
         else if (apiHash.Length != 32 || !apiHash.All(char.IsAsciiHexDigit))

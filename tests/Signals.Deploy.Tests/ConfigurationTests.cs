@@ -8,12 +8,6 @@ namespace Signals.Deploy.Tests;
 /// <summary>The silo's environment names keys the code reads, in an order Kubernetes can expand.</summary>
 public sealed partial class ConfigurationTests
 {
-    /// <summary>
-    /// Keys the manifests already carry for code that is not merged yet (the MTProto client reads the application's
-    /// Telegram credentials, issue 4). Each must stay unread until then: once code reads it, it leaves this list.
-    /// </summary>
-    private static readonly string[] AwaitingTheirReader = ["Signals:Telegram:ApiId", "Signals:Telegram:ApiHash"];
-
     /// <summary>Variables the .NET host, ASP.NET Core, OpenTelemetry or redis-cli (in Redis' probes) read themselves.</summary>
     private static readonly string[] FrameworkPrefixes = ["DOTNET_", "ASPNETCORE_", "OTEL_", "REDISCLI_"];
 
@@ -29,23 +23,10 @@ public sealed partial class ConfigurationTests
         var unread = K8s.Env(silo).Select(e => K8s.Text(e, "name")!)
             .Where(name => name.Contains("__", StringComparison.Ordinal))
             .Select(name => name.Replace("__", ":", StringComparison.Ordinal))
-            .Where(key => !siloKeys.Contains(key) && !IsOptionsKey(key, sections) && !AwaitingTheirReader.Contains(key))
+            .Where(key => !siloKeys.Contains(key) && !IsOptionsKey(key, sections))
             .ToList();
 
         Assert.True(unread.Count == 0, $"{overlay}: the silo reads none of: {string.Join(", ", unread)}");
-    }
-
-    [Fact]
-    public void Keys_awaiting_their_reader_are_still_unread()
-    {
-        var sections = SourceFacts.OptionsSections();
-        var siloKeys = SourceFacts.SiloSettingsKeys();
-
-        foreach (var key in AwaitingTheirReader)
-        {
-            Assert.False(siloKeys.Contains(key) || IsOptionsKey(key, sections),
-                $"{key} is read by the code now: take it off AwaitingTheirReader so the name is checked like the others.");
-        }
     }
 
     [Theory]

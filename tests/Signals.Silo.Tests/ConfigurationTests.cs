@@ -15,6 +15,9 @@ public sealed class ConfigurationTests
     [InlineData("Signals__Readers__HistoryPageSize", "5000", "Signals:Readers:HistoryPageSize")]
     [InlineData("Signals__Sessions__PumpInterval", "00:00:00", "Signals:Sessions:PumpInterval")]
     [InlineData("Signals__Rules__Default__0__Tiers__0__MinChannels", "0", "Signals:Rules:Default:0")]
+    [InlineData("Signals__Telegram__Mode", "Carrier-Pigeon", "Signals:Telegram:Mode")]
+    [InlineData("Signals__Telegram__Mode", "Telegram", "Signals:Telegram:ApiId")]
+    [InlineData("Signals__Telegram__Mode", "Emulator", "Signals:Telegram:Emulator:Endpoint")]
     public async Task A_bad_value_stops_the_silo_with_a_message_naming_the_key(string variable, string value, string key)
     {
         var environment = new Dictionary<string, string>
@@ -31,5 +34,27 @@ public sealed class ConfigurationTests
         Assert.NotEqual(0, exitCode);
         Assert.Contains(key, silo.StandardError, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", silo.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_malformed_api_hash_is_refused_without_being_shown()
+    {
+        const string hash = "secretsecretsecretsecretsecret!";
+        var environment = new Dictionary<string, string>
+        {
+            ["Signals__Demo__Enabled"] = "false",
+            ["Signals__Telegram__Mode"] = "TelegramTest",
+            ["Signals__Telegram__ApiId"] = "12345",
+            ["Signals__Telegram__ApiHash"] = hash,
+            ["Orleans__Endpoints__SiloPort"] = FreePorts.Next().ToString(),
+            ["Orleans__Endpoints__GatewayPort"] = FreePorts.Next().ToString(),
+        };
+        await using var silo = ProcessRunner.Start(BuiltPrograms.SiloDll, ["--urls", $"http://127.0.0.1:{FreePorts.Next()}"], environment);
+
+        var exitCode = await silo.WaitForExitAsync(TimeSpan.FromSeconds(90));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Signals:Telegram:ApiHash must be 32 hexadecimal characters", silo.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain(hash, silo.StandardError + silo.StandardOutput, StringComparison.Ordinal);
     }
 }

@@ -11,7 +11,8 @@ public static partial class SourceFacts
     /// <summary>Configuration keys the silo reads itself (Silo/Configuration/SiloSettings.cs), colon-separated.</summary>
     public static IReadOnlySet<string> SiloSettingsKeys()
     {
-        var source = Rendering.Repository.ReadText("Silo/Configuration/SiloSettings.cs");
+        // SiloSettings and the settings records it loads (Telegram, membership) all live in Silo/Configuration.
+        var source = string.Concat(SourceFiles("Silo/Configuration").Select(File.ReadAllText));
         var keys = QuotedKey().Matches(source).Select(m => m.Groups[1].Value)
             .Concat(ConnectionStringName().Matches(source).Select(m => "ConnectionStrings:" + m.Groups[1].Value));
         return keys.ToHashSet(StringComparer.OrdinalIgnoreCase);
