@@ -100,6 +100,11 @@ internal sealed class DcSenders(MtprotoConnectorOptions options, SessionState st
                     state.ForgetLogin();
                 }
             }
+            catch (MtprotoException error) when (error.Fenced)
+            {
+                await sender.DisposeAsync();
+                throw SessionFenced.Exception();
+            }
             catch (Exception error)
             {
                 await sender.DisposeAsync();

@@ -196,6 +196,10 @@ public sealed class MtprotoTelegramConnection : ITelegramConnection
                 LoginLost("AUTH_KEY_UNREGISTERED");
                 throw;
             }
+            catch (MtprotoException error) when (error.Fenced)
+            {
+                throw SessionFenced.Exception();
+            }
         }
     }
 
@@ -317,6 +321,10 @@ public sealed class MtprotoTelegramConnection : ITelegramConnection
             // "Needs login" is recorded before the connection reads as closed, so an owner that sees it closed sees why.
             LoginLost("AUTH_KEY_UNREGISTERED");
             reason = new TelegramUnauthorizedException("AUTH_KEY_UNREGISTERED");
+        }
+        else if (failure is MtprotoException { Fenced: true })
+        {
+            reason = SessionFenced.Exception();
         }
         else
         {

@@ -58,7 +58,11 @@ internal static class PeerRpc
         var chats = new List<ChatBase>();
         foreach (var input in inputs.Take(200))
         {
-            var channel = PeerInputs.Channel(world, input);
+            // Access hash 0 names a channel the account already has in its dialogs (a member), as Telegram accepts
+            // for peers the account has seen (https://core.telegram.org/api/min); any other channel needs its hash.
+            var channel = input is InputChannel { AccessHash: 0 } bare && world.DescribePeer(bare.ChannelId) is { Kind: PeerKind.Channel } seen && world.HasJoined(seen)
+                ? seen
+                : PeerInputs.Channel(world, input);
             chats.Add(TlViews.Channel(channel, world.HasJoined(channel)));
         }
 

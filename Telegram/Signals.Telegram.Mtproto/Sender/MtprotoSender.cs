@@ -121,7 +121,12 @@ public sealed class MtprotoSender : IAsyncDisposable
         {
             if (_fatal is not null)
             {
-                throw new MtprotoException("The sender has stopped.", _fatal);
+                // Keep why it stopped visible on later calls: a fenced or forgotten key must not read as a dropped line.
+                throw new MtprotoException("The sender has stopped.", _fatal)
+                {
+                    Fenced = _fatal is MtprotoException { Fenced: true },
+                    TransportErrorCode = (_fatal as MtprotoException)?.TransportErrorCode,
+                };
             }
 
             if (_session is null)
@@ -239,6 +244,7 @@ public sealed class MtprotoSender : IAsyncDisposable
         var request = handshake.Start();
         while (true)
         {
+            ThrowIfFenced();
             await connection.SendAsync(PlainMessage.Encode(ids.Next(), request), cancellationToken);
             var answer = await connection.ReceiveAsync(cancellationToken);
             if (!PlainMessage.TryDecode(answer, out _, out var body))

@@ -12,14 +12,14 @@ internal sealed class EmulatorServer : IAsyncDisposable
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
     // Generating a 2048-bit RSA key is slow enough to share across the run.
-    private static readonly Lazy<RsaPrivateKey> ServerKey = new(() => RsaPrivateKey.Generate());
+    internal static readonly Lazy<RsaPrivateKey> ServerKey = new(() => RsaPrivateKey.Generate());
 
     private readonly List<MtprotoSender> _senders = [];
 
-    public EmulatorServer()
+    public EmulatorServer(MtprotoServerOptions? options = null)
     {
         World = new TelegramWorld();
-        Server = new MtprotoServer(World, ServerKey.Value);
+        Server = new MtprotoServer(World, ServerKey.Value, options);
         Server.Start(new IPEndPoint(IPAddress.Loopback, 0));
     }
 
