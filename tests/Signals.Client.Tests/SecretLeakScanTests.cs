@@ -123,6 +123,18 @@ public sealed class SecretLeakScanTests : IAsyncLifetime
             secrets[$"login code {code[..1]}…"] = code;
         }
 
+        // The sessions' auth keys (the MTProto client names its connections after the session, so the emulator knows
+        // them by name) and the application's api_hash, in the forms a careless log line would show them.
+        var keys = new[] { setup.Plan.ReaderSession, setup.Plan.NotifierSession, "guarded" }.SelectMany(cluster.World.AuthKeysOf).ToList();
+        Assert.True(keys.Count >= 3, "the sessions' auth keys are known");
+        foreach (var (key, i) in keys.Select((k, i) => (k, i)))
+        {
+            secrets[$"auth key {i} (hex)"] = Convert.ToHexString(key.AsSpan(0, 16));
+            secrets[$"auth key {i} (hex, lower case)"] = Convert.ToHexStringLower(key.AsSpan(0, 16));
+            secrets[$"auth key {i} (base64)"] = Convert.ToBase64String(key)[..24];
+        }
+
+        secrets["the api_hash"] = "0123456789abcdef0123456789abcdef";
         Assert.NotEmpty(codes);
         foreach (var (where, text) in haystacks)
         {

@@ -284,6 +284,18 @@ public sealed class TelegramWorld
         }
     }
 
+    /// <summary>
+    /// The live (not destroyed) auth keys last used under a session name, for tests that look for key material where it
+    /// must never appear (logs, traces, outputs).
+    /// </summary>
+    public IReadOnlyList<byte[]> AuthKeysOf(string sessionName)
+    {
+        lock (Gate)
+        {
+            return Connections.KeysOf(sessionName).Select(k => (byte[])k.Key.Clone()).ToList();
+        }
+    }
+
     /// <summary>Logs an auth key in as an account without a code, for sessions that start out logged in.</summary>
     public void AuthorizeAuthKey(long authKeyId, string phone)
     {
