@@ -1,3 +1,4 @@
+using Orleans.TestingHost;
 using Signals.Channels;
 using Signals.Cluster.Tests.Support;
 using Signals.Sessions;
@@ -50,8 +51,35 @@ public sealed class StreamFailoverTests(RedisFixture redis, ITestOutputHelper ou
         }
 
         await Eventually.TrueAsync(async () => (await tokens[0].GetDetailsAsync()).EventsSeen >= 1, "signals flowing before the crash");
-        // Queue balancing settles after start-up; wait until the victim is actively reading some queue.
-        await Eventually.TrueAsync(() => ReadsQueuesAsync(connection, queues, victimSilo.Name), $"{victimSilo.Name} reads stream queues");
+        // Queue balancing, not the test, decides which silos read which queues. If the session's silo reads none of the
+        // queues that carry these tokens, move the session and its readers to one that does: the victim must be both.
+        SiloHandle? reading = null;
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                reading = await ReadsQueuesAsync(connection, queues, victimSilo.Name) ? victimSilo : null;
+                foreach (var silo in cluster.Cluster.GetActiveSilos())
+                {
+                    reading ??= await ReadsQueuesAsync(connection, queues, silo.Name) ? silo : null;
+                }
+
+                return reading is not null;
+            },
+            "a silo reads stream queues");
+        if (!ReferenceEquals(reading, victimSilo))
+        {
+            victimSilo = reading!;
+            victim = victimSilo.SiloAddress;
+            await cluster.PlaceAsync(session, victim);
+            await Eventually.TrueAsync(
+                async () => Equals(cluster.HostOf(session), victim) && (await session.GetStatusAsync()).State == SessionConnectionState.Connected,
+                "the session is connected on the silo that reads queues");
+            foreach (var channel in setup.Plan.Channels)
+            {
+                await cluster.PlaceAsync(cluster.Client.GetGrain<IChannelReaderGrain>(channel), victim);
+            }
+        }
+
         var crash = cluster.CrashAsync(victimSilo);
         for (var i = crashAfter; i < posts.Count; i++)
         {
