@@ -42,6 +42,7 @@ builder.UseOrleans(silo =>
         silo.UseRedisClustering(o => o.ConfigurationOptions = StackExchange.Redis.ConfigurationOptions.Parse(settings.RedisConnectionString!));
         silo.Configure<ClusterMembershipOptions>(membership.Apply);
         silo.Configure<ReminderOptions>(membership.Apply);
+        silo.Configure<Signals.Sessions.SessionOptions>(membership.Apply);
         silo.Configure<EndpointOptions>(o =>
         {
             o.AdvertisedIPAddress = settings.AdvertisedIPAddress ?? System.Net.IPAddress.Loopback;

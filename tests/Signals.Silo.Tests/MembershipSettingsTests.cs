@@ -57,6 +57,7 @@ public sealed class MembershipSettingsTests
     [InlineData("Orleans__Membership__NumVotesForDeathDeclaration", "eleven", "Orleans:Membership:NumVotesForDeathDeclaration")]
     [InlineData("Orleans__Membership__TableRefreshTimeout", "01:00:00", "Orleans:Membership:TableRefreshTimeout")]
     [InlineData("Signals__Reminders__MinimumReminderPeriod", "00:00:00.100", "Signals:Reminders:MinimumReminderPeriod")]
+    [InlineData("Signals__Sessions__WatchdogPeriod", "00:00:00.500", "Signals:Sessions:WatchdogPeriod")]
     public async Task A_bad_failure_detection_value_stops_the_silo_with_a_message_naming_the_key(string variable, string value, string key)
     {
         var environment = new Dictionary<string, string>
