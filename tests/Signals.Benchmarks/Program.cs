@@ -10,9 +10,9 @@ using Signals.Benchmarks.Streams;
 //   --redis-streams [EVENTS_PER_PRODUCER [POLL_MS]]  end-to-end Redis Streams provider run beside redis-benchmark XADD
 //   --handshake-gramjs [RUNS [DIR]]  GramJS (tests/gramjs/handshake-bench.js) logs into our MtprotoServer RUNS times
 //   --leases [SAMPLES [SESSIONS [SECONDS]]]  session lease failover (crash, graceful) and the cost of holding many leases
-//   --failover-procs [KILLS [STOPS [WATCHDOG_SECONDS]]]  real silo processes on the standalone emulator: kill -9 / SIGTERM
-//                        the reader's silo under load, time until its sessions are connected elsewhere (build Silo, Client
-//                        and the emulator server in the same configuration first)
+//   --failover-procs [KILLS [STOPS [WATCHDOG_SECONDS]]]  real silo processes on the standalone emulator, on the silo's
+//                        defaults: kill -9 / SIGTERM the reader's silo under load, time until its sessions are connected
+//                        elsewhere (build Silo, Client and the emulator server in the same configuration first)
 // Anything else goes to BenchmarkDotNet, e.g. `--filter '*Detection*' --job short`.
 if (args is ["--write-noisy", var path])
 {
@@ -60,7 +60,7 @@ if (args is ["--failover-procs", .. var failoverArgs])
     return await Signals.Benchmarks.Failover.ProcessFailoverBenchmark.RunAsync(
         failoverArgs is [var kills, ..] ? int.Parse(kills, System.Globalization.CultureInfo.InvariantCulture) : 20,
         failoverArgs is [_, var stops, ..] ? int.Parse(stops, System.Globalization.CultureInfo.InvariantCulture) : 5,
-        TimeSpan.FromSeconds(failoverArgs is [_, _, var watchdog] ? int.Parse(watchdog, System.Globalization.CultureInfo.InvariantCulture) : 2));
+        failoverArgs is [_, _, var watchdog] ? TimeSpan.FromSeconds(int.Parse(watchdog, System.Globalization.CultureInfo.InvariantCulture)) : null);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -16,10 +16,12 @@ public sealed class ProcessCluster : IAsyncDisposable
     private readonly List<SiloProcess> _silos = [];
     private readonly List<SiloProcess> _retired = [];
     private readonly IReadOnlyDictionary<string, string> _overrides;
+    private readonly bool _fastLoops;
     private int _siloCount;
 
-    private ProcessCluster(RedisServer redis, EmulatorProcess emulator, string clusterId, IReadOnlyDictionary<string, string> overrides)
+    private ProcessCluster(RedisServer redis, EmulatorProcess emulator, string clusterId, IReadOnlyDictionary<string, string> overrides, bool fastLoops)
     {
+        _fastLoops = fastLoops;
         Redis = redis;
         Emulator = emulator;
         ClusterId = clusterId;
@@ -51,14 +53,22 @@ public sealed class ProcessCluster : IAsyncDisposable
         }
     }
 
-    public static async Task<ProcessCluster> StartAsync(int silos, IReadOnlyDictionary<string, string>? overrides = null, CancellationToken ct = default)
+    /// <summary>
+    /// Starts redis-server, the emulator and <paramref name="silos"/> silos. With <paramref name="fastLoops"/> false the
+    /// silos run on their own defaults (only what a deployment must set, and <paramref name="overrides"/>): for measuring.
+    /// </summary>
+    public static async Task<ProcessCluster> StartAsync(
+        int silos,
+        IReadOnlyDictionary<string, string>? overrides = null,
+        bool fastLoops = true,
+        CancellationToken ct = default)
     {
         var redis = await RedisServer.StartAsync(ct: ct);
         EmulatorProcess? emulator = null;
         try
         {
             emulator = await EmulatorProcess.StartAsync(ct);
-            var cluster = new ProcessCluster(redis, emulator, "procs-" + Guid.NewGuid().ToString("N")[..8], overrides ?? new Dictionary<string, string>());
+            var cluster = new ProcessCluster(redis, emulator, "procs-" + Guid.NewGuid().ToString("N")[..8], overrides ?? new Dictionary<string, string>(), fastLoops);
             try
             {
                 await Task.WhenAll(Enumerable.Range(0, silos).Select(_ => cluster.StartSiloAsync(ct)));
@@ -82,7 +92,7 @@ public sealed class ProcessCluster : IAsyncDisposable
     {
         var name = "silo-" + Interlocked.Increment(ref _siloCount).ToString(CultureInfo.InvariantCulture);
         var silo = SiloProcess.Start(name, (siloPort, gatewayPort) =>
-            SiloProcessSettings.For(Redis.ConnectionString, ClusterId, ServiceId, Emulator, siloPort, gatewayPort, _overrides));
+            SiloProcessSettings.For(Redis.ConnectionString, ClusterId, ServiceId, Emulator, siloPort, gatewayPort, _overrides, _fastLoops));
         lock (_silos)
         {
             _silos.Add(silo);

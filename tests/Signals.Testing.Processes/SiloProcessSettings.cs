@@ -1,8 +1,9 @@
 namespace Signals.Testing.Processes;
 
 /// <summary>
-/// The environment every silo process of a <see cref="ProcessCluster"/> gets: Redis mode on the standalone emulator, the
-/// test secrets key, and fast loops (as the in-process test clusters use; production defaults are slower on purpose).
+/// The environment every silo process of a <see cref="ProcessCluster"/> gets: Redis mode on the standalone emulator and
+/// the test secrets key (what any deployment has to set), plus, unless the cluster runs on the silo's own defaults, fast
+/// loops (as the in-process test clusters use; production defaults are slower on purpose).
 /// </summary>
 public static class SiloProcessSettings
 {
@@ -18,7 +19,8 @@ public static class SiloProcessSettings
         EmulatorProcess emulator,
         int siloPort,
         int gatewayPort,
-        IReadOnlyDictionary<string, string>? overrides = null)
+        IReadOnlyDictionary<string, string>? overrides = null,
+        bool fastLoops = true)
     {
         var environment = new Dictionary<string, string>
         {
@@ -33,22 +35,19 @@ public static class SiloProcessSettings
             ["Signals__Demo__Enabled"] = "false",
             ["Signals__Secrets__ActiveKeyId"] = SecretsKeyId,
             [$"Signals__Secrets__Keys__{SecretsKeyId}"] = SecretsKey,
-            ["Signals__Delivery__MinIntervalPerChat"] = "00:00:00.020",
-            ["Signals__Delivery__RetryDelay"] = "00:00:00.200",
-            ["Signals__Delivery__MaxRetryDelay"] = "00:00:01",
-            ["Signals__Delivery__PollInterval"] = "00:00:00.050",
-            ["Signals__Sessions__PumpInterval"] = "00:00:00.050",
-            ["Signals__Sessions__ReconnectDelay"] = "00:00:00.200",
-            ["Signals__Sessions__MaxReconnectDelay"] = "00:00:01",
-            ["Signals__Sessions__WatchdogPeriod"] = "00:00:02",
-            ["Signals__Reminders__MinimumReminderPeriod"] = "00:00:01",
-            ["Signals__Tokens__RulesCacheTime"] = "00:00:00.500",
-            ["Signals__Streams__RedeliveryDelay"] = "00:00:02",
             // Quiet Orleans and ASP.NET; Signals' own information lines stay (they explain a failure).
             ["Logging__LogLevel__Default"] = "Information",
             ["Logging__LogLevel__Microsoft"] = "Warning",
             ["Logging__LogLevel__Orleans"] = "Warning",
         };
+        if (fastLoops)
+        {
+            foreach (var (key, value) in FastLoops)
+            {
+                environment[key] = value;
+            }
+        }
+
         foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
         {
             environment[key] = value;
@@ -56,4 +55,20 @@ public static class SiloProcessSettings
 
         return environment;
     }
+
+    /// <summary>What the test processes change from the silo's defaults so that tests wait less.</summary>
+    public static IReadOnlyDictionary<string, string> FastLoops { get; } = new Dictionary<string, string>
+    {
+        ["Signals__Delivery__MinIntervalPerChat"] = "00:00:00.020",
+        ["Signals__Delivery__RetryDelay"] = "00:00:00.200",
+        ["Signals__Delivery__MaxRetryDelay"] = "00:00:01",
+        ["Signals__Delivery__PollInterval"] = "00:00:00.050",
+        ["Signals__Sessions__PumpInterval"] = "00:00:00.050",
+        ["Signals__Sessions__ReconnectDelay"] = "00:00:00.200",
+        ["Signals__Sessions__MaxReconnectDelay"] = "00:00:01",
+        ["Signals__Sessions__WatchdogPeriod"] = "00:00:02",
+        ["Signals__Reminders__MinimumReminderPeriod"] = "00:00:01",
+        ["Signals__Tokens__RulesCacheTime"] = "00:00:00.500",
+        ["Signals__Streams__RedeliveryDelay"] = "00:00:02",
+    };
 }
