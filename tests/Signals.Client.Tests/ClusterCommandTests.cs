@@ -1,3 +1,4 @@
+using Signals.Testing;
 using System.Text.Json;
 using Signals.Client.Infrastructure;
 using Signals.Client.Tests.Support;
@@ -150,7 +151,7 @@ public sealed class ClusterCommandTests(CliClusterFixture fixture) : IClassFixtu
     [Fact]
     public async Task Tokens_show_counts_mentions_per_channel_and_alerts_list_has_the_delivered_alert()
     {
-        var address = SolanaAddresses.Create(4242);
+        var address = TestAddresses.Solana(4242);
         foreach (var channelId in fixture.Setup.ChannelIds)
         {
             fixture.Cluster.World.Post(channelId, $"🚀 $CLI call\nCA: {address}\nhttps://dexscreener.com/solana/{address}");
@@ -265,7 +266,7 @@ public sealed class ClusterCommandTests(CliClusterFixture fixture) : IClassFixtu
         {
             for (var i = 0; !posting.IsCancellationRequested; i++)
             {
-                fixture.Cluster.World.Post(fixture.Setup.ChannelIds[i % 3], $"gm #{i} $T {SolanaAddresses.Create(9000 + i)}");
+                fixture.Cluster.World.Post(fixture.Setup.ChannelIds[i % 3], $"gm #{i} $T {TestAddresses.Solana(9000 + i)}");
                 await Task.Delay(200);
             }
         });

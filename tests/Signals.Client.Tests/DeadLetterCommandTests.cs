@@ -1,3 +1,4 @@
+using Signals.Testing;
 using System.Text.Json;
 using Signals.Client.Infrastructure;
 using Signals.Client.Tests.Support;
@@ -18,8 +19,8 @@ public sealed class DeadLetterCommandTests(DeadLetterCommandTests.DurableCluster
     public async Task Poison_signal_is_listed_as_a_dead_letter_and_replay_delivers_it_to_its_token()
     {
         var cluster = fixture.Cluster;
-        var healthy = "solana:" + SolanaAddresses.Create(601);
-        var poisoned = "solana:" + SolanaAddresses.Create(602);
+        var healthy = "solana:" + TestAddresses.Solana(601);
+        var poisoned = "solana:" + TestAddresses.Solana(602);
         var empty = await cluster.RunAsync("deadletters", "list", "--json");
         CliClusterFixture.AssertOk(empty);
         Assert.Empty(JsonDocument.Parse(empty.StdOut).RootElement.EnumerateArray());

@@ -71,7 +71,7 @@ public sealed class SecretLeakScanTests : IAsyncLifetime
         Assert.Equal(0, login.ExitCode);
         outputs.AppendLine(login.All);
 
-        var address = SolanaAddresses.Create(77);
+        var address = TestAddresses.Solana(77);
         foreach (var channel in setup.ChannelIds)
         {
             cluster.World.Post(channel, $"CA: {address}");

@@ -45,7 +45,7 @@ public sealed class SecretRotationTests : IAsyncLifetime
             {
                 for (var i = 0; !stop.IsCancellationRequested; i++)
                 {
-                    world.Post(setup.ChannelIds[i % 3], $"gm #{i} CA: {SolanaAddresses.Create(900 + (i / 3))}");
+                    world.Post(setup.ChannelIds[i % 3], $"gm #{i} CA: {TestAddresses.Solana(900 + (i / 3))}");
                     await Task.Delay(20);
                 }
             });
@@ -85,7 +85,7 @@ public sealed class SecretRotationTests : IAsyncLifetime
         await using var after = await SignalsTestCluster.StartAsync(_redis!, silos: 1, newKeyOnly, world, serviceId);
         var reader = await after.Client.GetGrain<ITelegramSessionGrain>(setup.Plan.ReaderSession).EnsureRunningAsync();
         Assert.True(reader.LoggedIn);
-        var address = SolanaAddresses.Create(4242);
+        var address = TestAddresses.Solana(4242);
         var delivered = world.MessagesIn(setup.DestinationId).Count;
         foreach (var channel in setup.ChannelIds)
         {

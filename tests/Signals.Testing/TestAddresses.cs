@@ -1,8 +1,8 @@
 using System.Numerics;
 
-namespace Signals.Cluster.Tests.Support;
+namespace Signals.Testing;
 
-/// <summary>Valid token addresses for tests: base58 of 32 seeded random bytes (a Solana mint's shape).</summary>
+/// <summary>Valid token addresses for tests: base58 of 32 seeded random bytes (a Solana mint's shape), shared by every test project.</summary>
 public static class TestAddresses
 {
     private const string Alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
