@@ -196,6 +196,12 @@ internal sealed class ConnectionProtocol(MtprotoServer server, long connectionId
                     return false;
                 }
 
+                if (server.Faults.TakeErrorAnswer(function) is { } planned)
+                {
+                    replies.Add((RpcResult.For(messageId, planned).ToBytes(), true));
+                    break;
+                }
+
                 if (World is { } named && ClientSessionLabel.Of(function) is { } label)
                 {
                     named.NameSession(label);

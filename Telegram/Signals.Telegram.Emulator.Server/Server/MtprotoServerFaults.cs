@@ -1,3 +1,7 @@
+using Signals.Telegram.Tl;
+using Signals.Telegram.Tl.Auth;
+using Signals.Telegram.Tl.Mtproto;
+
 namespace Signals.Telegram.Emulator.Server;
 
 /// <summary>Faults the server plays on purpose, for tests of a client's recovery.</summary>
@@ -8,6 +12,7 @@ public sealed class MtprotoServerFaults
     private int _differenceDropsLeft;
     private int _pushesToSkip;
     private int _pushesSkipped;
+    private ErrorAnswers? _errorAnswers;
 
     internal MtprotoServerFaults(MtprotoServer server) => _server = server;
 
@@ -34,6 +39,35 @@ public sealed class MtprotoServerFaults
     /// connections when null): the client must call updates.getDifference. Returns how many connections got it.
     /// </summary>
     public int PushUpdatesTooLong(long? userId = null) => _server.PushToConnections(userId, new Signals.Telegram.Tl.UpdatesTooLong());
+
+    /// <summary>
+    /// The next <paramref name="count"/> API calls are answered with the RPC error <paramref name="code"/>
+    /// <paramref name="errorMessage"/> instead of being served (for instance <c>303 USER_MIGRATE_1</c>). Pings, the
+    /// connection's invokeWithLayer(initConnection(...)) and auth.exportAuthorization / importAuthorization are
+    /// served as usual, so a client can still connect and carry its login over while the fault is armed.
+    /// </summary>
+    public void AnswerNextCallsWithError(int code, string errorMessage, int count = 1)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(errorMessage);
+        Volatile.Write(ref _errorAnswers, new ErrorAnswers(code, errorMessage, count));
+    }
+
+    /// <summary>The next <paramref name="count"/> API calls are answered <c>303 {kind}_{dcId}</c> (USER_MIGRATE, NETWORK_MIGRATE, ...).</summary>
+    public void MigrateNextCalls(int dcId, string kind = "USER_MIGRATE", int count = 1) =>
+        AnswerNextCallsWithError(303, $"{kind}_{dcId}", count);
+
+    /// <summary>The error this call is answered with instead of being served, when the fault is armed and the call is one it covers.</summary>
+    internal RpcError? TakeErrorAnswer(TlFunction function)
+    {
+        if (function is InvokeWithLayer or InitConnection or ExportAuthorization or ImportAuthorization
+            || Volatile.Read(ref _errorAnswers) is not { } armed
+            || !Take(ref armed.Left))
+        {
+            return null;
+        }
+
+        return new RpcError { ErrorCode = armed.Code, ErrorMessage = armed.Message };
+    }
 
     internal bool TakeDrop() => Take(ref _dropsLeft);
 
@@ -65,5 +99,15 @@ public sealed class MtprotoServerFaults
                 return true;
             }
         }
+    }
+
+    /// <summary>One armed error answer and how many calls it still covers (a new arming replaces it whole).</summary>
+    private sealed class ErrorAnswers(int code, string message, int left)
+    {
+        public int Left = left;
+
+        public int Code => code;
+
+        public string Message => message;
     }
 }
