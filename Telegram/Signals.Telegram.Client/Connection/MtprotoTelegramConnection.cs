@@ -30,6 +30,12 @@ public sealed class MtprotoTelegramConnection : ITelegramConnection
         "USER_DEACTIVATED", "USER_DEACTIVATED_BAN",
     ];
 
+    /// <summary>
+    /// The *_MIGRATE_X answers that say the account itself lives on DC X (https://core.telegram.org/api/errors#303-see-other).
+    /// FILE_MIGRATE_X and STATS_MIGRATE_X name the DC of one file or one statistics call, never the account's home.
+    /// </summary>
+    private static readonly HashSet<string> HomeMoves = ["PHONE_MIGRATE_X", "USER_MIGRATE_X", "NETWORK_MIGRATE_X"];
+
     private readonly MtprotoConnectorOptions _options;
     private readonly SessionState _state;
     private readonly CoalescingSaver _saver;
@@ -182,9 +188,15 @@ public sealed class MtprotoTelegramConnection : ITelegramConnection
             {
                 return await home.InvokeAsync(request, cancellationToken);
             }
-            catch (RpcErrorException error) when (moves < 3 && RpcErrors.ToException(error) is TelegramMigrateException migrate)
+            catch (RpcErrorException error) when (moves < 3 && RpcErrors.ToException(error) is TelegramMigrateException migrate && HomeMoves.Contains(migrate.ErrorCode))
             {
                 await MoveHomeAsync(home, migrate.DcId, migrate.ErrorCode, cancellationToken);
+            }
+            catch (ObjectDisposedException) when (moves < 3 && Volatile.Read(ref _disposed) == 0 && !ReferenceEquals(Volatile.Read(ref _home), home))
+            {
+                // The session moved to another DC while this call was on the old one, and the move closed that DC's
+                // sender under it: the call was not answered, so it is repeated on the new home. A repeat is safe where
+                // it matters: a send carries its random_id, which the server deduplicates.
             }
             catch (RpcErrorException error) when (error.Code == 401 && LoginGoneErrors.Contains(error.ErrorMessage))
             {
