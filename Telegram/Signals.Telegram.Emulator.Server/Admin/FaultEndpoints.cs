@@ -12,6 +12,10 @@ internal static class FaultEndpoints
     // Generous bounds, only to turn nonsense (negative, absurd) into a 400 instead of an exception.
     private const int MaxCount = 1_000_000;
     private const int MaxFloodSeconds = 86_400;
+    private const int MaxDcId = 5;
+
+    // The migrations Telegram answers a call with (https://core.telegram.org/api/errors#303-see-other).
+    private static readonly string[] MigrateKinds = ["USER_MIGRATE", "NETWORK_MIGRATE", "PHONE_MIGRATE", "FILE_MIGRATE", "STATS_MIGRATE"];
 
     public static void Map(IEndpointRouteBuilder endpoints, TelegramWorld world, MtprotoServer server)
     {
@@ -80,6 +84,35 @@ internal static class FaultEndpoints
             return error ?? AdminResults.Ok(new FaultResponse("updates-too-long", server.Faults.PushUpdatesTooLong(body!.UserId)));
         });
 
+        faults.MapPost("/migrate-calls", async (HttpRequest request, CancellationToken ct) =>
+        {
+            var (body, error) = await AdminJson.ReadAsync<MigrateCallsRequest>(request, ct);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            if (body!.Dc is not { } dc || dc is < 1 or > MaxDcId)
+            {
+                return AdminResults.BadRequest($"dc is required, from 1 to {MaxDcId}");
+            }
+
+            var kind = body.Kind ?? "USER_MIGRATE";
+            if (!MigrateKinds.Contains(kind))
+            {
+                return AdminResults.BadRequest($"kind must be one of {string.Join(", ", MigrateKinds)}");
+            }
+
+            var count = body.Count ?? 1;
+            if (count is < 1 or > MaxCount)
+            {
+                return AdminResults.BadRequest($"count must be from 1 to {MaxCount}");
+            }
+
+            server.Faults.MigrateNextCalls(dc, kind, count);
+            return AdminResults.Ok(new FaultResponse("migrate-calls", count));
+        });
+
         faults.MapPost("/random-id-duplicate-errors", async (HttpRequest request, CancellationToken ct) =>
         {
             var (body, error) = await AdminJson.ReadAsync<ToggleRequest>(request, ct);
@@ -98,6 +131,7 @@ internal static class FaultEndpoints
             server.Faults.DropConnectionOnNextRequests(0);
             server.Faults.DropConnectionInNextDifferences(0);
             server.Faults.SkipNextPushes(0);
+            server.Faults.AnswerNextCallsWithError(303, "USER_MIGRATE_1", 0);
             return AdminResults.Ok(new FaultResponse("none"));
         });
     }

@@ -2,6 +2,7 @@ using System.Net;
 using Signals.Telegram.Emulator.World;
 using Signals.Telegram.Errors;
 using Signals.Telegram.Model;
+using Signals.Telegram.Mtproto.Sender;
 using HelpGetNearestDc = Signals.Telegram.Tl.Help.GetNearestDc;
 
 namespace Signals.Telegram.Mtproto.Tests.Standalone;
@@ -128,6 +129,25 @@ public sealed class AdminFaultEndpointTests
         // No MTProto client is logged in, so nobody gets updatesTooLong and nothing was skipped yet.
         Assert.Equal(0, tooLong["affected"].GetInt32());
         Assert.Equal(0, counters["server"].GetProperty("pushesSkipped").GetInt32());
+    }
+
+    [Fact]
+    public async Task Migrate_calls_answers_the_next_call_with_303_and_then_serves_again()
+    {
+        await using var test = await StandaloneFixture.StartAsync();
+        await using var sender = test.NewSender();
+        await sender.ConnectAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        var armed = (await test.Admin.PostAsync("/faults/migrate-calls", new { dc = 1, kind = "NETWORK_MIGRATE" })).AssertStatus(HttpStatusCode.OK);
+        var refused = await Assert.ThrowsAsync<RpcErrorException>(() => sender.InvokeAsync(new Signals.Telegram.Tl.Updates.GetState()).WaitAsync(TimeSpan.FromSeconds(30)));
+        var served = await sender.InvokeAsync(new HelpGetNearestDc()).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(1, armed["affected"].GetInt32());
+        Assert.Equal((303, "NETWORK_MIGRATE_1"), (refused.Code, refused.ErrorMessage));
+        Assert.NotNull(served);
+        (await test.Admin.PostAsync("/faults/migrate-calls", new { dc = 9 })).AssertError(HttpStatusCode.BadRequest);
+        (await test.Admin.PostAsync("/faults/migrate-calls", new { dc = 1, kind = "TELEPORT" })).AssertError(HttpStatusCode.BadRequest);
+        (await test.Admin.PostAsync("/faults/migrate-calls", new { dc = 1, count = 0 })).AssertError(HttpStatusCode.BadRequest);
     }
 
     [Fact]
