@@ -38,6 +38,7 @@ public sealed class TelegramSessionGrain(
     private string? _ownershipNote;
     private readonly SessionBlobInbox _blobInbox = new();
     private ITelegramConnection? _connection;
+    private CancellationTokenRegistration _leaseLossRegistration;
     private IGrainTimer? _pump;
     private SessionConnectionState _connectionState = SessionConnectionState.Disconnected;
     private DateTimeOffset? _connectedSince;
@@ -326,7 +327,7 @@ public sealed class TelegramSessionGrain(
             var lease = _lease!;
 
             // Lost means lost now: close from the renewal thread itself, without waiting for a grain turn.
-            lease.LostToken.Register(() => _ = connection.DisposeAsync().AsTask());
+            _leaseLossRegistration = lease.LostToken.Register(() => _ = connection.DisposeAsync().AsTask());
             if (!lease.IsHeld)
             {
                 await CloseConnectionAsync();
@@ -451,6 +452,7 @@ public sealed class TelegramSessionGrain(
     {
         SessionLog.Unauthorized(logger, Name, errorCode);
         await CloseConnectionAsync();
+        _ = _blobInbox.Take(); // the old key's last blob must not come back with the next write
         _state.LoggedIn = false;
         _state.Blob = null;
         _state.UserId = null;
@@ -472,6 +474,9 @@ public sealed class TelegramSessionGrain(
 
     private async Task CloseConnectionAsync()
     {
+        // The lease outlives connections (reconnects keep it): its callback must not keep closed ones alive.
+        await _leaseLossRegistration.DisposeAsync();
+        _leaseLossRegistration = default;
         var connection = _connection;
         _connection = null;
         _connectedSince = null;
@@ -673,6 +678,12 @@ public sealed class TelegramSessionGrain(
     /// </summary>
     private async Task WriteStateAsync()
     {
+        // Whatever the connection handed over last goes with this write (a login that moved DC changed the blob).
+        if (_blobInbox.Take() is { } pending)
+        {
+            _state.Blob = pending;
+        }
+
         if (_lease is not { IsHeld: true } lease)
         {
             _stateDirty = true;

@@ -192,7 +192,8 @@ public sealed class MtprotoTelegramConnection : ITelegramConnection
             {
                 await MoveHomeAsync(home, migrate.DcId, migrate.ErrorCode, cancellationToken);
             }
-            catch (ObjectDisposedException) when (moves < 3 && Volatile.Read(ref _disposed) == 0 && !ReferenceEquals(Volatile.Read(ref _home), home))
+            catch (Exception stopped) when ((stopped is ObjectDisposedException || stopped is MtprotoException { InnerException: ObjectDisposedException })
+                && moves < 3 && Volatile.Read(ref _disposed) == 0 && !ReferenceEquals(Volatile.Read(ref _home), home))
             {
                 // The session moved to another DC while this call was on the old one, and the move closed that DC's
                 // sender under it: the call was not answered, so it is repeated on the new home. A repeat is safe where
@@ -200,12 +201,12 @@ public sealed class MtprotoTelegramConnection : ITelegramConnection
             }
             catch (RpcErrorException error) when (error.Code == 401 && LoginGoneErrors.Contains(error.ErrorMessage))
             {
-                LoginLost(error.ErrorMessage);
+                CloseIfLoginWasLost(LoginLost(error.ErrorMessage), error.ErrorMessage);
                 throw;
             }
             catch (MtprotoException error) when (error.TransportErrorCode is -404)
             {
-                LoginLost("AUTH_KEY_UNREGISTERED");
+                CloseIfLoginWasLost(LoginLost("AUTH_KEY_UNREGISTERED"), "AUTH_KEY_UNREGISTERED");
                 throw;
             }
             catch (MtprotoException error) when (error.Fenced)
@@ -258,7 +259,9 @@ public sealed class MtprotoTelegramConnection : ITelegramConnection
     {
         try
         {
-            var users = await _invoker.InvokeAsync(new UsersGetUsers { Id = [new InputUserSelf()] }, cancellationToken);
+            // Bounded: a server that keeps the socket alive but never answers must not hold the owner's connect forever.
+            var users = await _invoker.InvokeAsync(new UsersGetUsers { Id = [new InputUserSelf()] }, cancellationToken)
+                .WaitAsync(_options.ConnectTimeout, _options.Time, cancellationToken);
             if (users.OfType<User>().FirstOrDefault() is { } self)
             {
                 _state.SetUser(TlPeers.ToUser(self));
@@ -276,6 +279,11 @@ public sealed class MtprotoTelegramConnection : ITelegramConnection
         {
             // A server that does not serve users.getUsers: trust the blob's record of the login.
         }
+        catch (Exception error) when (error is MtprotoException or ObjectDisposedException or TimeoutException)
+        {
+            // The owner only knows the port's typed errors; it reconnects with backoff on a transient one.
+            throw new TelegramTransientException("CONNECT_FAILED", "CONNECT_FAILED: the connection failed while checking the login", error);
+        }
     }
 
     private LoginOutcome LoggedIn(LoginOutcome outcome)
@@ -290,14 +298,37 @@ public sealed class MtprotoTelegramConnection : ITelegramConnection
         return outcome;
     }
 
-    private void LoginLost(string reason)
+    /// <summary>Forgets the login; true when there was one to forget.</summary>
+    private bool LoginLost(string reason)
     {
-        if (_state.User is not null)
+        var wasLoggedIn = _state.User is not null;
+        if (wasLoggedIn)
         {
             ConnectionLog.LoginLost(_logger, SessionName, reason);
         }
 
         _state.ForgetLogin();
+        return wasLoggedIn;
+    }
+
+    /// <summary>
+    /// Telegram logged a live session out (revoked from another device, say): the connection closes, so its owner
+    /// reconnects and finds "needs login" instead of holding a connection that looks open and never receives anything.
+    /// Runs apart from the caller, which may be the update loop itself.
+    /// </summary>
+    private void CloseIfLoginWasLost(bool wasLoggedIn, string reason)
+    {
+        if (!wasLoggedIn || !_open || Volatile.Read(ref _disposed) != 0)
+        {
+            return;
+        }
+
+        _open = false;
+        _ = Task.Run(async () =>
+        {
+            await _engine.StopAsync(new TelegramUnauthorizedException(reason));
+            _onClosed(this);
+        });
     }
 
     private void StartPump(MtprotoSender sender) => _ = Task.Run(() => PumpAsync(sender));

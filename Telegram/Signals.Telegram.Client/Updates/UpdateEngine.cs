@@ -123,8 +123,11 @@ internal sealed class UpdateEngine : IAsyncDisposable
             }
             catch (Exception error)
             {
-                ConnectionLog.RecoveryFailed(_logger, _sessionName, _retryDelay, error);
-                _retry.Change(_retryDelay, Timeout.InfiniteTimeSpan);
+                // Telegram's own wait wins over our backoff: retrying a difference sooner than FLOOD_WAIT says only
+                // extends the wait.
+                var delay = error is TelegramFloodWaitException flood && flood.RetryAfter > _retryDelay ? flood.RetryAfter : _retryDelay;
+                ConnectionLog.RecoveryFailed(_logger, _sessionName, delay, error);
+                _retry.Change(delay, Timeout.InfiniteTimeSpan);
                 _retryDelay = _retryDelay * 2 < _options.MaxRetryDelay ? _retryDelay * 2 : _options.MaxRetryDelay;
             }
         }

@@ -112,4 +112,24 @@ public sealed class ConnectorLoginAgainstServerTests
         Assert.True(again.IsOpen);
         Assert.Equal(1, emulator.Server.AuthKeysCreated);
     }
+
+    [Fact]
+    public async Task A_live_session_that_telegram_logs_out_closes_so_its_owner_sees_needs_login()
+    {
+        await using var emulator = new EmulatorServer();
+        emulator.World.AddUser(Phone, "Alice");
+        emulator.World.CreateChannel("calls", "Calls");
+        var (blob, _) = emulator.MintLoggedInBlob(Phone);
+        await using var connector = new MtprotoTelegramConnector(emulator.ConnectorOptions());
+        var connection = await connector.ConnectAsync("s1", blob, new RecordingSessionStore(), CancellationToken.None).WaitAsync(Timeout);
+        Assert.NotNull(connection.Me);
+
+        // The account ended this session from another device while the socket stays up: the next call answers 401.
+        emulator.Server.Faults.AnswerNextCallsWithError(401, "SESSION_REVOKED");
+        await Assert.ThrowsAsync<TelegramUnauthorizedException>(() => connection.ResolvePeerAsync("@calls", CancellationToken.None).WaitAsync(Timeout));
+
+        await Eventually.TrueAsync(() => !connection.IsOpen, "the connection closes");
+        Assert.Null(connection.Me);
+        await Assert.ThrowsAsync<TelegramUnauthorizedException>(() => connection.Updates.Completion.WaitAsync(Timeout));
+    }
 }
