@@ -46,21 +46,24 @@ public sealed class MtprotoServerFaults
     /// connection's invokeWithLayer(initConnection(...)) and auth.exportAuthorization / importAuthorization are
     /// served as usual, so a client can still connect and carry its login over while the fault is armed.
     /// </summary>
-    public void AnswerNextCallsWithError(int code, string errorMessage, int count = 1)
+    /// <param name="onlyFor">When set, only calls of this TL function type are answered so (and counted); a client's
+    /// own background calls (an update resync, say) then cannot use the fault up.</param>
+    public void AnswerNextCallsWithError(int code, string errorMessage, int count = 1, Type? onlyFor = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(errorMessage);
-        Volatile.Write(ref _errorAnswers, new ErrorAnswers(code, errorMessage, count));
+        Volatile.Write(ref _errorAnswers, new ErrorAnswers(code, errorMessage, count, onlyFor));
     }
 
     /// <summary>The next <paramref name="count"/> API calls are answered <c>303 {kind}_{dcId}</c> (USER_MIGRATE, NETWORK_MIGRATE, ...).</summary>
-    public void MigrateNextCalls(int dcId, string kind = "USER_MIGRATE", int count = 1) =>
-        AnswerNextCallsWithError(303, $"{kind}_{dcId}", count);
+    public void MigrateNextCalls(int dcId, string kind = "USER_MIGRATE", int count = 1, Type? onlyFor = null) =>
+        AnswerNextCallsWithError(303, $"{kind}_{dcId}", count, onlyFor);
 
     /// <summary>The error this call is answered with instead of being served, when the fault is armed and the call is one it covers.</summary>
     internal RpcError? TakeErrorAnswer(TlFunction function)
     {
         if (function is InvokeWithLayer or InitConnection or ExportAuthorization or ImportAuthorization
             || Volatile.Read(ref _errorAnswers) is not { } armed
+            || (armed.OnlyFor is { } only && !only.IsInstanceOfType(function))
             || !Take(ref armed.Left))
         {
             return null;
@@ -102,12 +105,14 @@ public sealed class MtprotoServerFaults
     }
 
     /// <summary>One armed error answer and how many calls it still covers (a new arming replaces it whole).</summary>
-    private sealed class ErrorAnswers(int code, string message, int left)
+    private sealed class ErrorAnswers(int code, string message, int left, Type? onlyFor)
     {
         public int Left = left;
 
         public int Code => code;
 
         public string Message => message;
+
+        public Type? OnlyFor => onlyFor;
     }
 }
