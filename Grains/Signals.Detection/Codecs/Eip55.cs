@@ -51,6 +51,23 @@ internal static class Eip55
     /// <summary>Applies the checksum to 40 hex characters of any case; returns "0x" + the mixed-case form.</summary>
     public static string Checksum(ReadOnlySpan<char> hex40)
     {
+        // A post often names one contract twice (in the text and in its chart link), and the hash is most of the
+        // cost of a check: the last result on this thread answers a repeat, in any letter case.
+        if (_last is { } last && hex40.Equals(last.AsSpan(2), StringComparison.OrdinalIgnoreCase))
+        {
+            return last;
+        }
+
+        var checksummed = Compute(hex40);
+        _last = checksummed;
+        return checksummed;
+    }
+
+    [ThreadStatic]
+    private static string? _last;
+
+    private static string Compute(ReadOnlySpan<char> hex40)
+    {
         Span<byte> lower = stackalloc byte[40];
         for (var i = 0; i < 40; i++)
         {

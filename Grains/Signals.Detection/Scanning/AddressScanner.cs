@@ -18,8 +18,13 @@ internal static class AddressScanner
     /// <param name="bare">Solana and EVM addresses, in text order.</param>
     /// <param name="ton">TON addresses (friendly and raw), in text order.</param>
     /// <param name="tonShaped">Ranges with a TON header (valid or with a bad CRC), whose pieces are not Solana keys.</param>
-    public static void Scan(string text, int segment, List<Occurrence> bare, List<Occurrence> ton, List<TextRange> tonShaped)
+    /// <param name="knownUrls">Spans of known-site URLs, whose addresses the link scan reports. A candidate wholly inside
+    /// one is not validated: the caller drops every bare match that overlaps such a span, so checking it (a base58
+    /// decode, a Keccak hash) would be work thrown away.</param>
+    public static void Scan(string text, int segment, List<Occurrence> bare, List<Occurrence> ton, List<TextRange> tonShaped, List<TextRange>? knownUrls = null)
     {
+        // Looked up linearly, so only when there are few; past that nothing is skipped, which costs time, not results.
+        var skip = knownUrls is { Count: > 0 and <= MaxKnownUrlsLookedUp } ? knownUrls : null;
         var span = text.AsSpan();
         var from = 0;
         while (true)
@@ -35,13 +40,34 @@ internal static class AddressScanner
             var back = Math.Max(0, block - LongRunFinder.Block);
             var runStart = back + span[back..block].LastIndexOfAnyExcept(CharClass.Base64Any) + 1;
 
-            var runEnd = ScanRun(text, runStart, segment, bare, ton, tonShaped);
+            var runEnd = ScanRun(text, runStart, segment, bare, ton, tonShaped, skip);
             from = ((runEnd / LongRunFinder.Block) + 1) * LongRunFinder.Block; // the block holding runEnd has a non-run character
         }
     }
 
+    private const int MaxKnownUrlsLookedUp = 8;
+
+    /// <summary>True when [start, end) lies wholly inside a known URL: any match there is dropped by the caller.</summary>
+    private static bool InsideKnownUrl(List<TextRange>? knownUrls, int start, int end)
+    {
+        if (knownUrls is null)
+        {
+            return false;
+        }
+
+        foreach (var span in knownUrls)
+        {
+            if (span.Start <= start && end <= span.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Reads one maximal base64-ish run from <paramref name="runStart"/>; returns its end.</summary>
-    private static int ScanRun(string text, int runStart, int segment, List<Occurrence> bare, List<Occurrence> ton, List<TextRange> tonShaped)
+    private static int ScanRun(string text, int runStart, int segment, List<Occurrence> bare, List<Occurrence> ton, List<TextRange> tonShaped, List<TextRange>? skip)
     {
         var span = text.AsSpan();
         var pieceStart = runStart;
@@ -51,23 +77,23 @@ internal static class AddressScanner
         {
             var rel = span[pieceStart..].IndexOfAnyExcept(CharClass.AsciiAlnum);
             var end = rel < 0 ? span.Length : pieceStart + rel;
-            AlnumPiece(text, pieceStart, end, segment, bare, ton, tonShaped);
+            AlnumPiece(text, pieceStart, end, segment, bare, ton, tonShaped, skip);
 
             var c = end < span.Length ? span[end] : '\0';
             if (c is '-' or '_')
             {
-                StandardRun(text, stdStart, end, segment, ton, tonShaped);
+                StandardRun(text, stdStart, end, segment, ton, tonShaped, skip);
                 stdStart = end + 1;
             }
             else if (c is '+' or '/')
             {
-                UrlRun(text, urlStart, end, segment, ton, tonShaped);
+                UrlRun(text, urlStart, end, segment, ton, tonShaped, skip);
                 urlStart = end + 1;
             }
             else
             {
-                UrlRun(text, urlStart, end, segment, ton, tonShaped);
-                StandardRun(text, stdStart, end, segment, ton, tonShaped);
+                UrlRun(text, urlStart, end, segment, ton, tonShaped, skip);
+                StandardRun(text, stdStart, end, segment, ton, tonShaped, skip);
                 return end;
             }
 
@@ -76,12 +102,12 @@ internal static class AddressScanner
     }
 
     /// <summary>A maximal run of ASCII letters and digits: most are rejected by their length alone.</summary>
-    private static void AlnumPiece(string text, int start, int end, int segment, List<Occurrence> bare, List<Occurrence> ton, List<TextRange> tonShaped)
+    private static void AlnumPiece(string text, int start, int end, int segment, List<Occurrence> bare, List<Occurrence> ton, List<TextRange> tonShaped, List<TextRange>? skip)
     {
         var length = end - start;
         if (length == 64 && start >= 2 && text[start - 1] == ':')
         {
-            TryRawAt(text, start - 1, segment, ton, tonShaped);
+            TryRawAt(text, start - 1, segment, ton, tonShaped, skip);
             return;
         }
 
@@ -93,6 +119,11 @@ internal static class AddressScanner
 
         // A look-alike letter glued on either side (Cyrillic 'о', fullwidth digits…) spoils the whole word.
         if (!CharClass.IsBoundaryBefore(text, start) || (end < text.Length && CharClass.IsLookalikeWordChar(text, end, out _)))
+        {
+            return;
+        }
+
+        if (InsideKnownUrl(skip, start, end))
         {
             return;
         }
@@ -111,19 +142,19 @@ internal static class AddressScanner
         }
     }
 
-    private static void UrlRun(string text, int start, int end, int segment, List<Occurrence> ton, List<TextRange> tonShaped)
+    private static void UrlRun(string text, int start, int end, int segment, List<Occurrence> ton, List<TextRange> tonShaped, List<TextRange>? skip)
     {
         if (end - start == TonAddress.FriendlyLength && HasTonPrefix(text, start))
         {
-            TryFriendlyAt(text, start, segment, urlSafe: true, ton, tonShaped);
+            TryFriendlyAt(text, start, segment, urlSafe: true, ton, tonShaped, skip);
         }
     }
 
-    private static void StandardRun(string text, int start, int end, int segment, List<Occurrence> ton, List<TextRange> tonShaped)
+    private static void StandardRun(string text, int start, int end, int segment, List<Occurrence> ton, List<TextRange> tonShaped, List<TextRange>? skip)
     {
         if (end - start == TonAddress.FriendlyLength && HasTonPrefix(text, start))
         {
-            TryFriendlyAt(text, start, segment, urlSafe: false, ton, tonShaped);
+            TryFriendlyAt(text, start, segment, urlSafe: false, ton, tonShaped, skip);
         }
     }
 
@@ -132,7 +163,7 @@ internal static class AddressScanner
     private static bool HasTonPrefix(string text, int start) =>
         text[start] is 'E' or 'U' or 'k' or '0' && text[start + 1] is 'Q' or 'f';
 
-    private static void TryFriendlyAt(string text, int start, int segment, bool urlSafe, List<Occurrence> found, List<TextRange> tonShaped)
+    private static void TryFriendlyAt(string text, int start, int segment, bool urlSafe, List<Occurrence> found, List<TextRange> tonShaped, List<TextRange>? skip)
     {
         var alphabet = urlSafe ? CharClass.Base64Url : CharClass.Base64Standard;
         var end = start + TonAddress.FriendlyLength;
@@ -144,6 +175,12 @@ internal static class AddressScanner
             || !CharClass.IsBoundaryAt(text, end))
         {
             return; // not a whole 48-character run of this alphabet
+        }
+
+        // Its TON verdict matters only to bare matches overlapping it, and those overlap the URL too.
+        if (InsideKnownUrl(skip, start, end))
+        {
+            return;
         }
 
         var verdict = TonAddress.CheckFriendly(candidate, urlSafe, out var canonical);
@@ -159,7 +196,7 @@ internal static class AddressScanner
     }
 
     /// <summary>TON raw addresses "0:hex64" / "-1:hex64", checked from their colon.</summary>
-    private static void TryRawAt(string text, int colon, int segment, List<Occurrence> found, List<TextRange> tonShaped)
+    private static void TryRawAt(string text, int colon, int segment, List<Occurrence> found, List<TextRange> tonShaped, List<TextRange>? skip)
     {
         int start;
         if (colon >= 1 && text[colon - 1] == '0')
@@ -186,7 +223,7 @@ internal static class AddressScanner
             end++;
         }
 
-        if (end - colon - 1 != 64 || !CharClass.IsBoundaryAt(text, end))
+        if (end - colon - 1 != 64 || !CharClass.IsBoundaryAt(text, end) || InsideKnownUrl(skip, start, end))
         {
             return;
         }

@@ -87,8 +87,9 @@ internal sealed class PostScan
     private void ScanSegment(string text, int segment)
     {
         ClearSegment();
-        AddressScanner.Scan(text, segment, _bare, _ton, _tonShaped);
+        // Links first: addresses inside a known URL are the link scan's, so the address scan need not check them again.
         LinkScanner.Scan(text, segment, _fromLinks, _knownSpans, _evmHints);
+        AddressScanner.Scan(text, segment, _bare, _ton, _tonShaped, _knownSpans);
 
         if (_knownSpans.Count == 0 && _tonShaped.Count == 0)
         {

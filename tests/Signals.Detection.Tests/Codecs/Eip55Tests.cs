@@ -31,6 +31,21 @@ public sealed class Eip55Tests
     }
 
     [Fact]
+    public void A_repeated_address_is_checked_again_in_each_letter_case()
+    {
+        // The same contract three times in a row, as a post and its link give it: the remembered result must not
+        // let a wrong-case form through, and must give the checksummed form for each right one.
+        const string Checksummed = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
+        Assert.True(Eip55.TryNormalize(Checksummed.ToLowerInvariant(), out var fromLower));
+        Assert.False(Eip55.TryNormalize("0x5AAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", out _));
+        Assert.True(Eip55.TryNormalize("0x" + Checksummed[2..].ToUpperInvariant(), out var fromUpper));
+        Assert.True(Eip55.TryNormalize(Checksummed, out var fromMixed));
+        Assert.Equal(Checksummed, fromLower);
+        Assert.Equal(Checksummed, fromUpper);
+        Assert.Equal(Checksummed, fromMixed);
+    }
+
+    [Fact]
     public void Mixed_case_with_bad_checksum_is_rejected()
     {
         Assert.False(Eip55.TryNormalize("0x5AAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", out _));

@@ -9,6 +9,19 @@ public sealed class TonAddressTests
     {
         // CRC catalogue check value for CRC-16/XMODEM over "123456789".
         Assert.Equal(0x31C3, Crc16Xmodem.Compute("123456789"u8));
+        Assert.Equal(0x31C3, Crc16Xmodem.ComputeBitwise("123456789"u8));
+    }
+
+    [Fact]
+    public void Crc16_table_form_agrees_with_the_bitwise_definition()
+    {
+        var random = new Random(1021);
+        for (var length = 0; length <= 64; length++)
+        {
+            var data = new byte[length];
+            random.NextBytes(data);
+            Assert.Equal(Crc16Xmodem.ComputeBitwise(data), Crc16Xmodem.Compute(data));
+        }
     }
 
     [Fact]
