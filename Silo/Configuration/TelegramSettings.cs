@@ -1,4 +1,5 @@
 using System.Net;
+using Signals.Telegram.Client;
 
 namespace Signals.Silo.Configuration;
 
@@ -15,9 +16,9 @@ public sealed record TelegramSettings(
     string? EmulatorPublicKeyFile)
 {
     /// <summary>The application identity the emulator accepts: it checks the shape, not the value.</summary>
-    public const int EmulatorApiId = 1;
+    public const int EmulatorApiId = MtprotoConnectorOptions.EmulatorApiId;
 
-    public const string EmulatorApiHash = "0123456789abcdef0123456789abcdef";
+    public const string EmulatorApiHash = MtprotoConnectorOptions.EmulatorApiHash;
 
     public static TelegramSettings Load(IConfiguration configuration, List<string> errors)
     {

@@ -28,18 +28,7 @@ public static class TelegramServiceCollectionExtensions
         {
             case TelegramMode.EmbeddedEmulator:
                 var server = services.GetRequiredService<EmbeddedEmulatorServer>().Server;
-                return new MtprotoConnectorOptions
-                {
-                    DataCenters = [new DcEndpoint(2, server.LocalEndPoint.Address.ToString(), server.LocalEndPoint.Port)],
-                    ServerKeys = [server.PublicKey],
-                    ApiId = settings.ApiId,
-                    ApiHash = settings.ApiHash,
-                    Time = time,
-
-                    // The silo's own emulator sets no resolve limits; the demo resolves all its channels at start.
-                    ResolveBurst = 100,
-                    ResolveInterval = TimeSpan.FromMilliseconds(10),
-                };
+                return MtprotoConnectorOptions.ForEmulator(server.LocalEndPoint, server.PublicKey, time);
             case TelegramMode.Emulator:
                 var dataCenters = new List<DcEndpoint> { new(2, settings.EmulatorEndPoint!.Host, settings.EmulatorEndPoint.Port) };
                 if (settings.EmulatorSecondDcEndPoint is { } dc1)

@@ -48,17 +48,7 @@ public sealed class SignalsTestSiloConfigurator : ISiloConfigurator
                 {
                     var server = TestWorlds.Get(clusterId).Server;
                     return new MtprotoTelegramConnector(
-                        new MtprotoConnectorOptions
-                        {
-                            DataCenters = [new DcEndpoint(2, server.LocalEndPoint.Address.ToString(), server.LocalEndPoint.Port)],
-                            ServerKeys = [server.PublicKey],
-                            ApiId = 1,
-                            ApiHash = "0123456789abcdef0123456789abcdef",
-
-                            // Tests set up dozens of channels and destinations in seconds; the emulator sets no resolve limits.
-                            ResolveBurst = 100,
-                            ResolveInterval = TimeSpan.FromMilliseconds(10),
-                        },
+                        MtprotoConnectorOptions.ForEmulator(server.LocalEndPoint, server.PublicKey),
                         sp.GetRequiredService<ILoggerFactory>());
                 });
                 services.AddSingleton<ITelegramConnector>(sp => sp.GetRequiredService<MtprotoTelegramConnector>());

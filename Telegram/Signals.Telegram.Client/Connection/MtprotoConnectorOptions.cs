@@ -86,6 +86,31 @@ public sealed class MtprotoConnectorOptions
         ],
     };
 
+    /// <summary>The application identity Signals' emulator accepts (it checks the shape, not the value).</summary>
+    public const int EmulatorApiId = 1;
+
+    public const string EmulatorApiHash = "0123456789abcdef0123456789abcdef";
+
+    /// <summary>
+    /// Our emulator's MTProto server at one address (the silo's embedded one, a test's): its DC 2, its key, the
+    /// placeholder application identity, and no resolve limit, because the emulator sets none and a demo or a test
+    /// resolves dozens of names at once.
+    /// </summary>
+    public static MtprotoConnectorOptions ForEmulator(System.Net.IPEndPoint endPoint, RsaPublicKey serverKey, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(endPoint);
+        return new()
+        {
+            DataCenters = [new DcEndpoint(2, endPoint.Address.ToString(), endPoint.Port)],
+            ServerKeys = [serverKey],
+            ApiId = EmulatorApiId,
+            ApiHash = EmulatorApiHash,
+            Time = time ?? TimeProvider.System,
+            ResolveBurst = 100,
+            ResolveInterval = TimeSpan.FromMilliseconds(10),
+        };
+    }
+
     /// <summary>Leaves the api_hash out, so options that end up in a log line do not leak it.</summary>
     public override string ToString() => $"api_id {ApiId}, api_hash (hidden), default DC {DefaultDcId}, {DataCenters.Count} DCs";
 }
