@@ -1,3 +1,7 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace Signals.Detection.Codecs;
 
 /// <summary>EIP-55 mixed-case checksums for 20-byte EVM addresses (eips.ethereum.org/EIPS/eip-55).</summary>
@@ -68,26 +72,41 @@ internal static class Eip55
 
     private static string Compute(ReadOnlySpan<char> hex40)
     {
+        // Hex digits already have bit 0x20 set and A-F gain it, so one OR lower-cases all of them; eight characters
+        // at a time are narrowed to bytes (hex is ASCII) for the hash.
+        ref var source = ref MemoryMarshal.GetReference(hex40[..40]);
         Span<byte> lower = stackalloc byte[40];
-        for (var i = 0; i < 40; i++)
+        ref var lowerBytes = ref MemoryMarshal.GetReference(lower);
+        var caseBit = Vector128.Create((byte)0x20);
+        for (var i = 0; i < 40; i += 8)
         {
-            lower[i] = (byte)char.ToLowerInvariant(hex40[i]);
+            var chars = Vector128.LoadUnsafe(ref Unsafe.As<char, ushort>(ref source), (nuint)i);
+            var bytes = Vector128.Narrow(chars, chars) | caseBit;
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref lowerBytes, i), bytes.AsUInt64().ToScalar());
         }
 
         Span<byte> hash = stackalloc byte[32];
         Keccak256.Hash(lower, hash);
 
-        Span<char> chars = stackalloc char[42];
-        chars[0] = '0';
-        chars[1] = 'x';
-        for (var i = 0; i < 40; i++)
+        // Nibble i of the hash decides the case of hex letter i: 8 or more means upper case. Hash byte j holds the
+        // nibbles of characters 2j (high) and 2j + 1 (low); each is copied to its character's position and tested.
+        // Letters a-f are the only lower-case hex with bit 0x40, so (c >> 1) & 0x20 is the case bit of letters only.
+        Span<char> checksummed = stackalloc char[42];
+        checksummed[0] = '0';
+        checksummed[1] = 'x';
+        ref var hashBytes = ref MemoryMarshal.GetReference(hash);
+        ref var target = ref Unsafe.As<char, ushort>(ref checksummed[2]);
+        var nibbleHighBits = Vector128.Create((byte)0x80, 0x08, 0x80, 0x08, 0x80, 0x08, 0x80, 0x08, 0, 0, 0, 0, 0, 0, 0, 0);
+        var pairs = Vector128.Create((byte)0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7);
+        for (var i = 0; i < 40; i += 8)
         {
-            var c = (char)lower[i];
-            // Nibble i of the hash decides the case of hex letter i: 8 or more means upper case.
-            var nibble = (i % 2 == 0) ? hash[i / 2] >> 4 : hash[i / 2] & 0x0F;
-            chars[i + 2] = c is >= 'a' and <= 'f' && nibble >= 8 ? char.ToUpperInvariant(c) : c;
+            var letters = Vector128.CreateScalar(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref lowerBytes, i))).AsByte();
+            var hashPart = Vector128.CreateScalar(Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref hashBytes, i / 2))).AsByte();
+            var upper = ~Vector128.Equals(Vector128.Shuffle(hashPart, pairs) & nibbleHighBits, Vector128<byte>.Zero);
+            var mapped = letters ^ (upper & Vector128.ShiftRightLogical(letters, 1) & caseBit);
+            Vector128.WidenLower(mapped).StoreUnsafe(ref target, (nuint)i);
         }
 
-        return new string(chars);
+        return new string(checksummed);
     }
 }

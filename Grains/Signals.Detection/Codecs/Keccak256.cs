@@ -1,160 +1,109 @@
 using System.Buffers.Binary;
-using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Signals.Detection.Codecs;
 
 /// <summary>
 /// Original Keccak-256 (padding 0x01 … 0x80), as Ethereum uses it. .NET's SHA3_256 pads with 0x06 and gives
-/// different digests, so it cannot compute EIP-55 checksums. Constants are those of the Keccak reference
-/// (keccak.team, "Keccak-f[1600]" round constants and rotation offsets; also FIPS 202 §3.2).
+/// different digests, so it cannot compute EIP-55 checksums. The permutation runs on AVX-512 where the CPU has it
+/// (<see cref="KeccakPermutationAvx512"/>) and on scalars elsewhere (<see cref="KeccakPermutationScalar"/>).
 /// </summary>
 internal static class Keccak256
 {
     private const int RateBytes = 136; // 1600-bit state minus 2 × 256-bit capacity
+    private const int DigestBytes = 32;
 
-    private static readonly ulong[] RoundConstants =
-    [
-        0x0000000000000001, 0x0000000000008082, 0x800000000000808A, 0x8000000080008000,
-        0x000000000000808B, 0x0000000080000001, 0x8000000080008081, 0x8000000000008009,
-        0x000000000000008A, 0x0000000000000088, 0x0000000080008009, 0x000000008000000A,
-        0x000000008000808B, 0x800000000000008B, 0x8000000000008089, 0x8000000000008003,
-        0x8000000000008002, 0x8000000000000080, 0x000000000000800A, 0x800000008000000A,
-        0x8000000080008081, 0x8000000000008080, 0x0000000080000001, 0x8000000080008008,
-    ];
-
-    public static void Hash(ReadOnlySpan<byte> input, Span<byte> digest) => Sponge(input, digest, KeccakPadding);
+    /// <summary>The length of an EVM address in hex, the input EIP-55 hashes; it gets a one-block path.</summary>
+    internal const int AddressHexBytes = 40;
 
     /// <summary>Original Keccak's first padding byte; FIPS 202 SHA3-256 uses 0x06 with the same permutation.</summary>
     internal const byte KeccakPadding = 0x01;
 
+    public static void Hash(ReadOnlySpan<byte> input, Span<byte> digest) => Sponge(input, digest, KeccakPadding);
+
     /// <summary>The 256-bit sponge with a chosen domain padding byte (tests compare 0x06 against .NET's SHA3-256).</summary>
     internal static void Sponge(ReadOnlySpan<byte> input, Span<byte> digest, byte padding)
     {
-        if (digest.Length < 32)
+        if (digest.Length < DigestBytes)
         {
             throw new ArgumentException("The digest needs 32 bytes.", nameof(digest));
+        }
+
+        if (input.Length == AddressHexBytes && KeccakPermutationAvx512.IsSupported && BitConverter.IsLittleEndian)
+        {
+            HashFortyBytesAvx512(input, digest, padding);
+            return;
         }
 
         Span<ulong> state = stackalloc ulong[25];
         state.Clear();
         while (input.Length >= RateBytes)
         {
-            Absorb(state, input[..RateBytes]);
+            AbsorbLanes(state, input[..RateBytes]);
             Permute(state);
             input = input[RateBytes..];
         }
 
-        Span<byte> last = stackalloc byte[RateBytes];
-        last.Clear();
-        input.CopyTo(last);
-        last[input.Length] ^= padding;
-        last[RateBytes - 1] ^= 0x80;
-        Absorb(state, last);
+        // The last block: whole lanes straight from the input, then the partial lane and both padding bytes.
+        var wholeLanes = input.Length / 8;
+        AbsorbLanes(state, input[..(wholeLanes * 8)]);
+        var tail = input[(wholeLanes * 8)..];
+        ulong partial = padding;
+        for (var i = tail.Length - 1; i >= 0; i--)
+        {
+            partial = (partial << 8) | tail[i];
+        }
+
+        state[wholeLanes] ^= partial;
+        state[(RateBytes / 8) - 1] ^= 0x80UL << 56;
         Permute(state);
 
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < DigestBytes / 8; i++)
         {
             BinaryPrimitives.WriteUInt64LittleEndian(digest[(i * 8)..], state[i]);
         }
     }
 
-    private static void Absorb(Span<ulong> state, ReadOnlySpan<byte> block)
+    /// <summary>The permutation this machine runs fastest.</summary>
+    internal static void Permute(Span<ulong> state)
     {
-        for (var i = 0; i < RateBytes / 8; i++)
+        if (KeccakPermutationAvx512.IsSupported)
         {
-            state[i] ^= BinaryPrimitives.ReadUInt64LittleEndian(block[(i * 8)..]);
+            KeccakPermutationAvx512.Permute(state);
+        }
+        else
+        {
+            KeccakPermutationScalar.Permute(state);
         }
     }
 
-    private static void Permute(Span<ulong> state)
+    private static void AbsorbLanes(Span<ulong> state, ReadOnlySpan<byte> wholeLanes)
     {
-        // Lanes in locals (a[x + 5y]), one round per loop: the JIT keeps most of them in registers.
-        ulong a00 = state[0], a01 = state[1], a02 = state[2], a03 = state[3], a04 = state[4];
-        ulong a05 = state[5], a06 = state[6], a07 = state[7], a08 = state[8], a09 = state[9];
-        ulong a10 = state[10], a11 = state[11], a12 = state[12], a13 = state[13], a14 = state[14];
-        ulong a15 = state[15], a16 = state[16], a17 = state[17], a18 = state[18], a19 = state[19];
-        ulong a20 = state[20], a21 = state[21], a22 = state[22], a23 = state[23], a24 = state[24];
-        for (var round = 0; round < 24; round++)
+        for (var i = 0; i < wholeLanes.Length / 8; i++)
         {
-            // theta: mix each column's parity into its neighbours
-            var c0 = a00 ^ a05 ^ a10 ^ a15 ^ a20;
-            var c1 = a01 ^ a06 ^ a11 ^ a16 ^ a21;
-            var c2 = a02 ^ a07 ^ a12 ^ a17 ^ a22;
-            var c3 = a03 ^ a08 ^ a13 ^ a18 ^ a23;
-            var c4 = a04 ^ a09 ^ a14 ^ a19 ^ a24;
-            var d0 = c4 ^ BitOperations.RotateLeft(c1, 1);
-            var d1 = c0 ^ BitOperations.RotateLeft(c2, 1);
-            var d2 = c1 ^ BitOperations.RotateLeft(c3, 1);
-            var d3 = c2 ^ BitOperations.RotateLeft(c4, 1);
-            var d4 = c3 ^ BitOperations.RotateLeft(c0, 1);
-            a00 ^= d0; a01 ^= d1; a02 ^= d2; a03 ^= d3; a04 ^= d4;
-            a05 ^= d0; a06 ^= d1; a07 ^= d2; a08 ^= d3; a09 ^= d4;
-            a10 ^= d0; a11 ^= d1; a12 ^= d2; a13 ^= d3; a14 ^= d4;
-            a15 ^= d0; a16 ^= d1; a17 ^= d2; a18 ^= d3; a19 ^= d4;
-            a20 ^= d0; a21 ^= d1; a22 ^= d2; a23 ^= d3; a24 ^= d4;
-
-            // rho and pi: lane (x, y) rotates by its offset (FIPS 202 §3.2.2, Table 2) and moves to (y, 2x + 3y)
-            var b00 = a00;
-            var b01 = BitOperations.RotateLeft(a06, 44);
-            var b02 = BitOperations.RotateLeft(a12, 43);
-            var b03 = BitOperations.RotateLeft(a18, 21);
-            var b04 = BitOperations.RotateLeft(a24, 14);
-            var b05 = BitOperations.RotateLeft(a03, 28);
-            var b06 = BitOperations.RotateLeft(a09, 20);
-            var b07 = BitOperations.RotateLeft(a10, 3);
-            var b08 = BitOperations.RotateLeft(a16, 45);
-            var b09 = BitOperations.RotateLeft(a22, 61);
-            var b10 = BitOperations.RotateLeft(a01, 1);
-            var b11 = BitOperations.RotateLeft(a07, 6);
-            var b12 = BitOperations.RotateLeft(a13, 25);
-            var b13 = BitOperations.RotateLeft(a19, 8);
-            var b14 = BitOperations.RotateLeft(a20, 18);
-            var b15 = BitOperations.RotateLeft(a04, 27);
-            var b16 = BitOperations.RotateLeft(a05, 36);
-            var b17 = BitOperations.RotateLeft(a11, 10);
-            var b18 = BitOperations.RotateLeft(a17, 15);
-            var b19 = BitOperations.RotateLeft(a23, 56);
-            var b20 = BitOperations.RotateLeft(a02, 62);
-            var b21 = BitOperations.RotateLeft(a08, 55);
-            var b22 = BitOperations.RotateLeft(a14, 39);
-            var b23 = BitOperations.RotateLeft(a15, 41);
-            var b24 = BitOperations.RotateLeft(a21, 2);
-
-            // chi: the only non-linear step, row by row
-            a00 = b00 ^ (~b01 & b02);
-            a01 = b01 ^ (~b02 & b03);
-            a02 = b02 ^ (~b03 & b04);
-            a03 = b03 ^ (~b04 & b00);
-            a04 = b04 ^ (~b00 & b01);
-            a05 = b05 ^ (~b06 & b07);
-            a06 = b06 ^ (~b07 & b08);
-            a07 = b07 ^ (~b08 & b09);
-            a08 = b08 ^ (~b09 & b05);
-            a09 = b09 ^ (~b05 & b06);
-            a10 = b10 ^ (~b11 & b12);
-            a11 = b11 ^ (~b12 & b13);
-            a12 = b12 ^ (~b13 & b14);
-            a13 = b13 ^ (~b14 & b10);
-            a14 = b14 ^ (~b10 & b11);
-            a15 = b15 ^ (~b16 & b17);
-            a16 = b16 ^ (~b17 & b18);
-            a17 = b17 ^ (~b18 & b19);
-            a18 = b18 ^ (~b19 & b15);
-            a19 = b19 ^ (~b15 & b16);
-            a20 = b20 ^ (~b21 & b22);
-            a21 = b21 ^ (~b22 & b23);
-            a22 = b22 ^ (~b23 & b24);
-            a23 = b23 ^ (~b24 & b20);
-            a24 = b24 ^ (~b20 & b21);
-
-            // iota
-            a00 ^= RoundConstants[round];
+            state[i] ^= BinaryPrimitives.ReadUInt64LittleEndian(wholeLanes[(i * 8)..]);
         }
+    }
 
-        state[0] = a00; state[1] = a01; state[2] = a02; state[3] = a03; state[4] = a04;
-        state[5] = a05; state[6] = a06; state[7] = a07; state[8] = a08; state[9] = a09;
-        state[10] = a10; state[11] = a11; state[12] = a12; state[13] = a13; state[14] = a14;
-        state[15] = a15; state[16] = a16; state[17] = a17; state[18] = a18; state[19] = a19;
-        state[20] = a20; state[21] = a21; state[22] = a22; state[23] = a23; state[24] = a24;
+    /// <summary>
+    /// 40 bytes are lanes 0…4, exactly row 0 of the state: the block is built in registers, with the padding byte
+    /// in lane 5 (row 1) and the final 0x80 in lane 16 (row 3), and the digest is lanes 0…3 of row 0.
+    /// </summary>
+    private static void HashFortyBytesAvx512(ReadOnlySpan<byte> input, Span<byte> digest, byte padding)
+    {
+        ref var bytes = ref MemoryMarshal.GetReference(input);
+        var row0 = Vector512.Create(
+            Vector256.LoadUnsafe(ref bytes).AsUInt64(),
+            Vector256.CreateScalar(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref bytes, 32))));
+        var row1 = Vector512.CreateScalar((ulong)padding);
+        var row2 = Vector512<ulong>.Zero;
+        var row3 = Vector512.Create(0UL, 0x80UL << 56, 0, 0, 0, 0, 0, 0);
+        var row4 = Vector512<ulong>.Zero;
+
+        KeccakPermutationAvx512.Permute(ref row0, ref row1, ref row2, ref row3, ref row4);
+
+        row0.GetLower().AsByte().StoreUnsafe(ref MemoryMarshal.GetReference(digest));
     }
 }

@@ -60,4 +60,40 @@ public sealed class Eip55Tests
     {
         Assert.False(Eip55.TryNormalize(text, out _));
     }
+
+    // All eight EIP-55 test cases (eips.ethereum.org/EIPS/eip-55): the all-caps and all-lower ones are what the
+    // checksum itself produces for those addresses.
+    [Theory]
+    [InlineData("0x52908400098527886E0F7030069857D2E4169EE7")]
+    [InlineData("0x8617E340B3D01FA5F11F306F4090FD50E238070D")]
+    [InlineData("0xde709f2102306220921060314715629080e2fb77")]
+    [InlineData("0x27b1fdb04752bbc536007a920d24acb045561c26")]
+    [InlineData("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed")]
+    [InlineData("0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359")]
+    [InlineData("0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB")]
+    [InlineData("0xD1220A0cf47c7B9Be7A2E6BA89F429762e7b9aDb")]
+    public void Checksum_of_either_case_gives_the_published_form(string published)
+    {
+        var hex = published[2..];
+        Assert.Equal(published, Eip55.Checksum(hex.ToLowerInvariant()));
+        Assert.Equal(published, Eip55.Checksum(hex.ToUpperInvariant()));
+    }
+
+    [Fact]
+    public void Checksum_of_random_addresses_in_any_case_matches_the_definition()
+    {
+        var random = new Random(55);
+        var address = new byte[20];
+        for (var trial = 0; trial < 2000; trial++)
+        {
+            random.NextBytes(address);
+            var lower = Convert.ToHexStringLower(address);
+            var mixed = string.Concat(lower.Select(c => random.Next(2) == 0 ? char.ToUpperInvariant(c) : c));
+            var expected = ReferenceKeccak.Eip55(lower);
+
+            Assert.Equal(expected, Eip55.Checksum(mixed));
+            Assert.True(Eip55.TryNormalize(expected, out var normalized), expected);
+            Assert.Equal(expected, normalized);
+        }
+    }
 }

@@ -33,7 +33,7 @@ public sealed class Keccak256Tests
         // The permutation and the multi-block sponge get an independent oracle: FIPS 202 differs only in padding.
         Assert.True(SHA3_256.IsSupported, "SHA3-256 is needed as the oracle (OpenSSL 1.1.1 or later).");
         var random = new Random(55);
-        foreach (var length in new[] { 0, 1, 55, 135, 136, 137, 271, 272, 273, 1000 })
+        foreach (var length in new[] { 0, 1, 7, 8, 39, 40, 41, 55, 127, 128, 134, 135, 136, 137, 271, 272, 273, 1000 })
         {
             var input = new byte[length];
             random.NextBytes(input);
@@ -41,5 +41,65 @@ public sealed class Keccak256Tests
             Keccak256.Sponge(input, digest, padding: 0x06);
             Assert.Equal(SHA3_256.HashData(input), digest);
         }
+    }
+
+    // FIPS 202 example values (NIST CSRC "Cryptographic Standards and Guidelines: Examples with Intermediate
+    // Values", SHA3-256 of "abc" and of the empty message): the same sponge with SHA-3's padding byte.
+    [Theory]
+    [InlineData("", "a7ffc6f8bf1ed76651c14756a061d662f580ff4de43b49fa82d80a4b80f8434a")]
+    [InlineData("abc", "3a985da74fe225b2045c172d6bd390bd855f086e3e9d525b46bfe24511431532")]
+    public void Sponge_with_sha3_padding_matches_the_fips_202_examples(string input, string expectedHex)
+    {
+        var digest = new byte[32];
+        Keccak256.Sponge(Encoding.ASCII.GetBytes(input), digest, padding: 0x06);
+        Assert.Equal(expectedHex, Convert.ToHexStringLower(digest));
+    }
+
+    [Theory]
+    [InlineData(Keccak256.KeccakPadding)]
+    [InlineData((byte)0x06)]
+    public void Forty_byte_inputs_hash_as_the_reference_one_block_sponge(byte padding)
+    {
+        // 40 bytes (an address in hex) take a path of their own; it must equal the plain sponge on the scalar
+        // permutation, for hex text and for arbitrary bytes.
+        var random = new Random(40);
+        for (var trial = 0; trial < 2000; trial++)
+        {
+            var input = new byte[Keccak256.AddressHexBytes];
+            if (trial % 2 == 0)
+            {
+                random.NextBytes(input);
+            }
+            else
+            {
+                var hex = new byte[20];
+                random.NextBytes(hex);
+                input = Encoding.ASCII.GetBytes(Convert.ToHexStringLower(hex));
+            }
+
+            var digest = new byte[32];
+            Keccak256.Sponge(input, digest, padding);
+            Assert.Equal(ReferenceKeccak.OneBlockSponge(input, padding), digest);
+        }
+    }
+
+    [Fact]
+    public void Short_inputs_of_every_length_hash_as_the_reference_one_block_sponge()
+    {
+        var random = new Random(136);
+        for (var length = 0; length < 136; length++)
+        {
+            var input = new byte[length];
+            random.NextBytes(input);
+            var digest = new byte[32];
+            Keccak256.Hash(input, digest);
+            Assert.Equal(ReferenceKeccak.OneBlockSponge(input, Keccak256.KeccakPadding), digest);
+        }
+    }
+
+    [Fact]
+    public void A_digest_shorter_than_32_bytes_is_refused()
+    {
+        Assert.Throws<ArgumentException>(() => Keccak256.Hash(new byte[40], new byte[31]));
     }
 }
