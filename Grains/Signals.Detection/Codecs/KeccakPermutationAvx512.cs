@@ -6,21 +6,24 @@ using System.Runtime.Intrinsics.X86;
 namespace Signals.Detection.Codecs;
 
 /// <summary>
-/// Keccak-f[1600] on one state in five AVX-512 registers. The idea (the 5×5 state as vectors of lanes, chi as one
-/// vpternlogq, rho as one vprolvq per register) is the one XKCP's AVX-512 implementation describes; the data movement
-/// here is our own, chosen to keep each round's chain of dependent instructions short, because a single state is
-/// bound by latency, not by throughput.
+/// Keccak-f[1600] on one state in five AVX-512 registers. The idea (rows of the 5×5 state in vector lanes, chi as
+/// one vpternlogq, rho as one vprolvq per row) is the one XKCP's AVX-512 implementation describes; the data
+/// movement here is our own. It is chosen for few instructions per round (38): on the AMD EPYC (Zen 4) this runs on,
+/// 512-bit instructions issue about once a cycle, so their count sets the speed. A variant with a shorter chain of
+/// dependent instructions but 45 instructions per round (each row merged from its diagonal element and two permutes
+/// with zeroed lanes) measured no faster.
 /// <para>
-/// Two layouts alternate within a round. Theta and rho work on rows: register y holds lane (x, y) in vector lane x.
-/// Pi sends row y to column y, so one in-register permute per row leaves the registers holding columns (register x,
-/// row y in vector lane y). In that layout chi's neighbours x + 1 and x + 2 are other registers, so chi is five
-/// ternary-logic instructions with no shuffles. A 5×5 transpose then turns the columns back into rows: lane (x, y)
-/// sits in vector lane y of column x and must reach vector lane x of row y, so the diagonal (x = y) is already in
-/// place and each row is the diagonal element merged with two two-source permutes of the other four columns.
+/// Two layouts alternate within a round. Theta and rho work on rows: register y holds lanes (x, y), x = 0…4 in
+/// vector lanes 0…4. Pi sends row y to column y, so after one in-register lane permute per row the registers hold
+/// columns, with the rows of a column in the vector lanes. In that layout chi's neighbours (x + 1, x + 2) are other
+/// registers, so chi is five ternary-logic instructions and needs no lane shuffles at all. A 5×5 transpose
+/// (eight two-source permutes, four blends) then returns the columns to rows for the next theta.
 /// </para>
 /// <para>
-/// Vector lanes 5…7 are zero in every register at every step (loads mask them, permutes fetch them from a zero lane,
-/// and all other steps are lane-wise), so permutes use lane 7 as their source of zeros and the merges are plain ORs.
+/// In the column layout the vector lanes hold rows y in the order <see cref="ColumnRowOfLane"/>: rows 0…4, then
+/// copies of rows 3, 4 and 0 in lanes 5…7. Chi computes the copies for free (it is lane-wise), and they let the
+/// transpose gather from three registers with only blends, without extra permutes. Lanes 5…7 of the row layout
+/// carry nothing of value and never reach lanes 0…4.
 /// </para>
 /// </summary>
 internal static class KeccakPermutationAvx512
@@ -28,19 +31,16 @@ internal static class KeccakPermutationAvx512
     public static bool IsSupported => Avx512F.IsSupported && Avx512F.VL.IsSupported;
 
     // vpternlogq truth tables over (a, b, c) = (0xF0, 0xCC, 0xAA).
-    private const byte Xor3 = 0x96;               // a ^ b ^ c
-    private const byte Or3 = 0xFE;                // a | b | c
-    private const byte ChiControl = 0xD2;         // a ^ (~b & c)
-    private const byte XorThenAnd = 0x28;         // (a ^ b) & c
+    private const byte Xor3 = 0x96;          // a ^ b ^ c
+    private const byte ChiControl = 0xD2;    // a ^ (~b & c)
+    private const byte Select = 0xCA;        // a ? b : c, bit by bit (a is the mask)
 
-    /// <summary>A permute index that fetches zero: vector lane 7 of the first source.</summary>
-    private const ulong ZeroLane = 7;
-
-    private static readonly Vector512<ulong> StateLanes = Vector512.Create(ulong.MaxValue, ulong.MaxValue, ulong.MaxValue, ulong.MaxValue, ulong.MaxValue, 0, 0, 0);
+    /// <summary>Which row y the vector lanes 0…7 of a column register hold (lanes 5…7 are copies).</summary>
+    private static ReadOnlySpan<byte> ColumnRowOfLane => [0, 1, 2, 3, 4, 3, 4, 0];
 
     // Theta: lane x receives the parity of column x - 1, and of column x + 1 (then rotated by one).
-    private static readonly Vector512<ulong> ThetaPrevious = Vector512.Create(4UL, 0, 1, 2, 3, ZeroLane, ZeroLane, ZeroLane);
-    private static readonly Vector512<ulong> ThetaNext = Vector512.Create(1UL, 2, 3, 4, 0, ZeroLane, ZeroLane, ZeroLane);
+    private static readonly Vector512<ulong> ThetaPrevious = Vector512.Create(4UL, 0, 1, 2, 3, 5, 6, 7);
+    private static readonly Vector512<ulong> ThetaNext = Vector512.Create(1UL, 2, 3, 4, 0, 5, 6, 7);
 
     private static readonly Vector512<ulong> Rho0 = RhoRow(0);
     private static readonly Vector512<ulong> Rho1 = RhoRow(1);
@@ -54,37 +54,43 @@ internal static class KeccakPermutationAvx512
     private static readonly Vector512<ulong> Pi3 = PiRow(3);
     private static readonly Vector512<ulong> Pi4 = PiRow(4);
 
-    private static readonly Vector512<ulong> Diagonal0 = LaneMask(0);
-    private static readonly Vector512<ulong> Diagonal1 = LaneMask(1);
-    private static readonly Vector512<ulong> Diagonal2 = LaneMask(2);
-    private static readonly Vector512<ulong> Diagonal3 = LaneMask(3);
-    private static readonly Vector512<ulong> Diagonal4 = LaneMask(4);
+    /// <summary>The lanes of column 0 that hold row 0 (lane 0 and its copy in lane 7): where iota adds.</summary>
+    private static readonly Vector512<ulong> IotaLanes = Vector512.Create(ulong.MaxValue, 0, 0, 0, 0, 0, 0, ulong.MaxValue);
 
-    private static readonly Vector512<ulong> Near0 = GatherTwoColumns(0, 1);
-    private static readonly Vector512<ulong> Near1 = GatherTwoColumns(1, 1);
-    private static readonly Vector512<ulong> Near2 = GatherTwoColumns(2, 1);
-    private static readonly Vector512<ulong> Near3 = GatherTwoColumns(3, 1);
-    private static readonly Vector512<ulong> Near4 = GatherTwoColumns(4, 1);
-    private static readonly Vector512<ulong> Far0 = GatherTwoColumns(0, 3);
-    private static readonly Vector512<ulong> Far1 = GatherTwoColumns(1, 3);
-    private static readonly Vector512<ulong> Far2 = GatherTwoColumns(2, 3);
-    private static readonly Vector512<ulong> Far3 = GatherTwoColumns(3, 3);
-    private static readonly Vector512<ulong> Far4 = GatherTwoColumns(4, 3);
+    // Transpose, columns K0…K4 to rows R0…R4. Index values 0…7 pick from the first source, 8…15 from the second;
+    // 0 marks a lane whose value does not matter. Kx[y] names row y of column x.
+    //   I1 = K2 rows 0-2 in lanes 0-2 (blend) | K0[0] K0[1] K0[2] K1[1] K1[2] in lanes 3-7 (from K0, K1)
+    //   I2 = K3[0] K3[1] K3[2] K4[0] K4[1] K4[2] in lanes 0-5 (from K3, K4) | K1's copy of row 0 in lane 7 (blend)
+    //   I3 = K0[3] K0[4] K1[3] in lanes 0-2, K1[4] in lane 7 (from K0, K1) | K2 rows 3-4 in lanes 3-4 and K3's
+    //        copies of rows 3-4 in lanes 5-6 (blends)
+    //   R0…R2 come from I1 and I2; R3 and R4 from I3 and K4.
+    private static readonly Vector512<ulong> GatherI1 = Vector512.Create(0UL, 0, 0, 0, 1, 2, 9, 10);
+    private static readonly Vector512<ulong> GatherI2 = Vector512.Create(0UL, 1, 2, 8, 9, 10, 0, 0);
+    private static readonly Vector512<ulong> GatherI3 = Vector512.Create(3UL, 4, 11, 0, 0, 0, 0, 12);
+    private static readonly Vector512<ulong> LanesI1FromK2 = LaneMask(0, 1, 2);
+    private static readonly Vector512<ulong> LaneI2FromK1 = LaneMask(7);
+    private static readonly Vector512<ulong> LanesFromK3 = LaneMask(5, 6);
+    private static readonly Vector512<ulong> LanesI3FromK2K3 = LaneMask(3, 4, 5, 6);
+    private static readonly Vector512<ulong> RowFromI1I2Row0 = Vector512.Create(3UL, 15, 0, 8, 11, 0, 0, 0);
+    private static readonly Vector512<ulong> RowFromI1I2Row1 = Vector512.Create(4UL, 6, 1, 9, 12, 0, 0, 0);
+    private static readonly Vector512<ulong> RowFromI1I2Row2 = Vector512.Create(5UL, 7, 2, 10, 13, 0, 0, 0);
+    private static readonly Vector512<ulong> RowFromI3K4Row3 = Vector512.Create(0UL, 2, 3, 5, 11, 0, 0, 0);
+    private static readonly Vector512<ulong> RowFromI3K4Row4 = Vector512.Create(1UL, 7, 4, 6, 12, 0, 0, 0);
 
     /// <summary>Permutes 25 lanes a[x + 5y] in place.</summary>
     public static void Permute(Span<ulong> state)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(state.Length, 25, nameof(state));
         ref var lanes = ref MemoryMarshal.GetReference(state);
-        var row0 = Vector512.LoadUnsafe(ref lanes, 0) & StateLanes;
-        var row1 = Vector512.LoadUnsafe(ref lanes, 5) & StateLanes;
-        var row2 = Vector512.LoadUnsafe(ref lanes, 10) & StateLanes;
-        var row3 = Vector512.LoadUnsafe(ref lanes, 15) & StateLanes;
+        var row0 = Vector512.LoadUnsafe(ref lanes, 0);
+        var row1 = Vector512.LoadUnsafe(ref lanes, 5);
+        var row2 = Vector512.LoadUnsafe(ref lanes, 10);
+        var row3 = Vector512.LoadUnsafe(ref lanes, 15);
         var row4 = Vector512.Create(Vector256.LoadUnsafe(ref lanes, 20), Vector256.CreateScalar(Unsafe.Add(ref lanes, 24)));
 
         Permute(ref row0, ref row1, ref row2, ref row3, ref row4);
 
-        // Each full store writes three zero lanes into the next row, which the next store then overwrites.
+        // Each full store spills three junk lanes into the next row, which the next store overwrites.
         row0.StoreUnsafe(ref lanes, 0);
         row1.StoreUnsafe(ref lanes, 5);
         row2.StoreUnsafe(ref lanes, 10);
@@ -94,8 +100,8 @@ internal static class KeccakPermutationAvx512
     }
 
     /// <summary>
-    /// Permutes a state given as five rows: register y holds a[x + 5y] in vector lane x, and lanes 5…7 must be zero
-    /// (they are zero on return).
+    /// Permutes a state given as five rows (register y, vector lane x holds a[x + 5y]; lanes 5…7 are ignored on
+    /// input and undefined on output).
     /// </summary>
     public static void Permute(
         ref Vector512<ulong> row0, ref Vector512<ulong> row1, ref Vector512<ulong> row2, ref Vector512<ulong> row3,
@@ -134,22 +140,24 @@ internal static class KeccakPermutationAvx512
             var c3 = Avx512F.PermuteVar8x64(r3, Pi3);
             var c4 = Avx512F.PermuteVar8x64(r4, Pi4);
 
-            // chi on columns: column x is combined with columns x + 1 and x + 2, lane by lane
-            var k0 = Avx512F.TernaryLogic(c0, c1, c2, ChiControl);
+            // chi on columns: column x is combined with columns x + 1 and x + 2, lane by lane; iota into (0, 0)
+            var iota = Vector512.Create(roundConstants[round]) & IotaLanes;
+            var k0 = Avx512F.TernaryLogic(c0, c1, c2, ChiControl) ^ iota;
             var k1 = Avx512F.TernaryLogic(c1, c2, c3, ChiControl);
             var k2 = Avx512F.TernaryLogic(c2, c3, c4, ChiControl);
             var k3 = Avx512F.TernaryLogic(c3, c4, c0, ChiControl);
             var k4 = Avx512F.TernaryLogic(c4, c0, c1, ChiControl);
 
-            // transpose back to rows: row y = its diagonal element | columns y+1, y+2 | columns y+3, y+4.
-            // iota only changes lane (0, 0), which reaches row 0 through its diagonal term: it joins there, off the
-            // chain of dependent instructions.
-            var diagonal0 = Avx512F.TernaryLogic(k0, Vector512.Create(roundConstants[round]), Diagonal0, XorThenAnd);
-            r0 = Avx512F.TernaryLogic(Avx512F.PermuteVar8x64x2(k1, Near0, k2), Avx512F.PermuteVar8x64x2(k3, Far0, k4), diagonal0, Or3);
-            r1 = Avx512F.TernaryLogic(Avx512F.PermuteVar8x64x2(k2, Near1, k3), Avx512F.PermuteVar8x64x2(k4, Far1, k0), k1 & Diagonal1, Or3);
-            r2 = Avx512F.TernaryLogic(Avx512F.PermuteVar8x64x2(k3, Near2, k4), Avx512F.PermuteVar8x64x2(k0, Far2, k1), k2 & Diagonal2, Or3);
-            r3 = Avx512F.TernaryLogic(Avx512F.PermuteVar8x64x2(k4, Near3, k0), Avx512F.PermuteVar8x64x2(k1, Far3, k2), k3 & Diagonal3, Or3);
-            r4 = Avx512F.TernaryLogic(Avx512F.PermuteVar8x64x2(k0, Near4, k1), Avx512F.PermuteVar8x64x2(k2, Far4, k3), k4 & Diagonal4, Or3);
+            // transpose columns back to rows (see the field comments above)
+            var i1 = Avx512F.TernaryLogic(LanesI1FromK2, k2, Avx512F.PermuteVar8x64x2(k0, GatherI1, k1), Select);
+            var i2 = Avx512F.TernaryLogic(LaneI2FromK1, k1, Avx512F.PermuteVar8x64x2(k3, GatherI2, k4), Select);
+            var k2k3 = Avx512F.TernaryLogic(LanesFromK3, k3, k2, Select);
+            var i3 = Avx512F.TernaryLogic(LanesI3FromK2K3, k2k3, Avx512F.PermuteVar8x64x2(k0, GatherI3, k1), Select);
+            r0 = Avx512F.PermuteVar8x64x2(i1, RowFromI1I2Row0, i2);
+            r1 = Avx512F.PermuteVar8x64x2(i1, RowFromI1I2Row1, i2);
+            r2 = Avx512F.PermuteVar8x64x2(i1, RowFromI1I2Row2, i2);
+            r3 = Avx512F.PermuteVar8x64x2(i3, RowFromI3K4Row3, k4);
+            r4 = Avx512F.PermuteVar8x64x2(i3, RowFromI3K4Row4, k4);
         }
 
         row0 = r0;
@@ -171,39 +179,29 @@ internal static class KeccakPermutationAvx512
     }
 
     /// <summary>
-    /// Pi moves lane (x, y) to (y, 2x + 3y), so column X of the result is row X of the input, and its row Y is the
-    /// input's lane x = X + 3Y (mod 5) (FIPS 202 §3.2.3: A'[x, y] = A[(x + 3y) mod 5, x]).
+    /// Pi moves lane (x, y) to (y, 2x + 3y), so column X of the result is row X of the input and its row Y is the
+    /// input's lane x = X + 3Y (mod 5) (FIPS 202 §3.2.3). Vector lane ℓ of column X must hold row
+    /// <see cref="ColumnRowOfLane"/>[ℓ].
     /// </summary>
     private static Vector512<ulong> PiRow(int column)
     {
         Span<ulong> indices = stackalloc ulong[8];
-        indices.Fill(ZeroLane);
-        for (var row = 0; row < 5; row++)
+        for (var lane = 0; lane < 8; lane++)
         {
-            indices[row] = (ulong)((column + (3 * row)) % 5);
+            indices[lane] = (ulong)((column + (3 * ColumnRowOfLane[lane])) % 5);
         }
 
         return Vector512.Create<ulong>(indices);
     }
 
-    /// <summary>
-    /// Indices that gather row y's elements of columns y + offset (first source) and y + offset + 1 (second source):
-    /// each holds them in vector lane y and they go to vector lanes y + offset and y + offset + 1. Other lanes get
-    /// zero.
-    /// </summary>
-    private static Vector512<ulong> GatherTwoColumns(int row, int offset)
-    {
-        Span<ulong> indices = stackalloc ulong[8];
-        indices.Fill(ZeroLane);
-        indices[(row + offset) % 5] = (ulong)row;
-        indices[(row + offset + 1) % 5] = (ulong)(8 + row);
-        return Vector512.Create<ulong>(indices);
-    }
-
-    private static Vector512<ulong> LaneMask(int lane)
+    private static Vector512<ulong> LaneMask(params ReadOnlySpan<int> lanesSet)
     {
         Span<ulong> mask = stackalloc ulong[8];
-        mask[lane] = ulong.MaxValue;
+        foreach (var lane in lanesSet)
+        {
+            mask[lane] = ulong.MaxValue;
+        }
+
         return Vector512.Create<ulong>(mask);
     }
 }
