@@ -31,14 +31,16 @@ internal static class TonAddress
             return Verdict.NotTon;
         }
 
+        var digits = urlSafe ? UrlDigits : StandardDigits;
         Span<byte> bytes = stackalloc byte[36];
         for (var group = 0; group < 12; group++)
         {
             var value = 0;
             for (var k = 0; k < 4; k++)
             {
-                var digit = DigitOf(text[(group * 4) + k], urlSafe);
-                if (digit < 0)
+                var c = text[(group * 4) + k];
+                int digit;
+                if (c >= 128 || (digit = digits[c]) < 0)
                 {
                     return Verdict.NotTon;
                 }
@@ -63,7 +65,24 @@ internal static class TonAddress
             return Verdict.BadChecksum;
         }
 
-        canonical = ToFriendly((sbyte)bytes[1], bytes.Slice(2, 32), testnet: (bytes[0] & 0x80) != 0);
+        if (urlSafe && flag == 0x11)
+        {
+            // Already bounceable base64url: base64 of 36 bytes has no padding, so these 48 characters are the form.
+            canonical = text.ToString();
+            return Verdict.Valid;
+        }
+
+        if (flag == 0x51)
+        {
+            // CRC-16/XMODEM is linear (zero init, no final xor): making the flag bounceable changes the CRC by the
+            // CRC of the flipped bit followed by 33 zero bytes, so the 34 bytes need not be hashed again.
+            bytes[0] ^= 0x51 ^ 0x11;
+            crc ^= BounceableFlagCrcDelta;
+            bytes[34] = (byte)(crc >> 8);
+            bytes[35] = (byte)crc;
+        }
+
+        canonical = Encode(bytes);
         return Verdict.Valid;
     }
 
@@ -123,7 +142,12 @@ internal static class TonAddress
         var crc = Crc16Xmodem.Compute(bytes[..34]);
         bytes[34] = (byte)(crc >> 8);
         bytes[35] = (byte)crc;
+        return Encode(bytes);
+    }
 
+    /// <summary>36 bytes as 48 characters of base64url.</summary>
+    private static string Encode(ReadOnlySpan<byte> bytes)
+    {
         Span<char> chars = stackalloc char[FriendlyLength];
         for (var group = 0; group < 12; group++)
         {
@@ -135,6 +159,31 @@ internal static class TonAddress
         }
 
         return new string(chars);
+    }
+
+    private static readonly ushort BounceableFlagCrcDelta = ComputeFlagDelta();
+
+    private static ushort ComputeFlagDelta()
+    {
+        Span<byte> delta = stackalloc byte[34];
+        delta.Clear();
+        delta[0] = 0x51 ^ 0x11;
+        return Crc16Xmodem.Compute(delta);
+    }
+
+    // Digit values per alphabet for ASCII, -1 elsewhere: a look-up instead of a chain of range tests per character.
+    private static readonly sbyte[] UrlDigits = BuildDigits(urlSafe: true);
+    private static readonly sbyte[] StandardDigits = BuildDigits(urlSafe: false);
+
+    private static sbyte[] BuildDigits(bool urlSafe)
+    {
+        var table = new sbyte[128];
+        for (var c = 0; c < 128; c++)
+        {
+            table[c] = (sbyte)DigitOf((char)c, urlSafe);
+        }
+
+        return table;
     }
 
     private static int DigitOf(char c, bool urlSafe) => c switch

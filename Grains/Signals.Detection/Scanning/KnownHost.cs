@@ -23,13 +23,35 @@ internal sealed record KnownHost(string Host, LinkKind Kind, Chain? Chain)
 
     public static IReadOnlyList<KnownHost> All => Hosts;
 
-    // The top-level domains of the known hosts ("com", "so", "fun"…), looked up by span.
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Tlds =
-        new HashSet<string>(Hosts.Select(h => h.Host[(h.Host.LastIndexOf('.') + 1)..]), StringComparer.OrdinalIgnoreCase)
-            .GetAlternateLookup<ReadOnlySpan<char>>();
-
     /// <summary>True when <paramref name="tld"/> is the top-level domain of some known host.</summary>
-    public static bool IsKnownTld(ReadOnlySpan<char> tld) => tld.Length is >= 2 and <= 3 && Tlds.Contains(tld);
+    /// <remarks>Every dot in a post asks this, so it is a switch on the folded characters, not a set look-up.</remarks>
+    public static bool IsKnownTld(ReadOnlySpan<char> tld)
+    {
+        if (tld.Length is < 2 or > 3)
+        {
+            return false;
+        }
+
+        // Label characters are letters, digits and '-', so setting 0x20 folds case and changes nothing else.
+        var key = ((tld[0] | 0x20) << 16) | ((tld[1] | 0x20) << 8) | (tld.Length == 3 ? tld[2] | 0x20 : 0);
+        if ((tld[0] | tld[1] | (tld.Length == 3 ? tld[2] : 0)) >= 0x80)
+        {
+            return false;
+        }
+
+        return key switch
+        {
+            ('c' << 16) | ('o' << 8) | 'm' => true,
+            ('o' << 16) | ('r' << 8) | 'g' => true,
+            ('f' << 16) | ('u' << 8) | 'n' => true,
+            ('x' << 16) | ('y' << 8) | 'z' => true,
+            ('s' << 16) | ('o' << 8) => true,
+            ('a' << 16) | ('i' << 8) => true,
+            ('i' << 16) | ('o' << 8) => true,
+            ('a' << 16) | ('g' << 8) => true,
+            _ => false,
+        };
+    }
 
     /// <summary>Finds the host, also as a subdomain ("www.", "m.", "app.").</summary>
     public static KnownHost? Find(ReadOnlySpan<char> host)
@@ -45,7 +67,7 @@ internal sealed record KnownHost(string Host, LinkKind Kind, Chain? Chain)
         var domain = host[(host[..lastDot].LastIndexOf('.') + 1)..];
         foreach (var known in Hosts)
         {
-            if (known.Host.Length == domain.Length && domain.Equals(known.Host, StringComparison.OrdinalIgnoreCase))
+            if (AsciiCase.EqualsLower(domain, known.Host))
             {
                 return known;
             }
@@ -55,26 +77,22 @@ internal sealed record KnownHost(string Host, LinkKind Kind, Chain? Chain)
     }
 
     /// <summary>Chain slugs as the sites spell them in paths and query strings.</summary>
-    public static Chain? ChainFromSlug(ReadOnlySpan<char> slug)
+    public static Chain? ChainFromSlug(ReadOnlySpan<char> slug) => slug.Length switch
     {
-        Span<char> lower = stackalloc char[Math.Min(slug.Length, 16)];
-        if (slug.Length > 16)
-        {
-            return null;
-        }
-
-        slug.ToLowerInvariant(lower);
-        return lower switch
-        {
-            "solana" or "sol" => Detection.Chain.Solana,
-            "ethereum" or "eth" or "ether" => Detection.Chain.Ethereum,
-            "base" => Detection.Chain.Base,
-            "bsc" or "bnb" => Detection.Chain.Bsc,
-            "arbitrum" or "arb" => Detection.Chain.Arbitrum,
-            "polygon" or "matic" => Detection.Chain.Polygon,
-            "avalanche" or "avax" => Detection.Chain.Avalanche,
-            "ton" => Detection.Chain.Ton,
-            _ => null,
-        };
-    }
+        3 when AsciiCase.EqualsLower(slug, "sol") => Detection.Chain.Solana,
+        3 when AsciiCase.EqualsLower(slug, "eth") => Detection.Chain.Ethereum,
+        3 when AsciiCase.EqualsLower(slug, "bsc") || AsciiCase.EqualsLower(slug, "bnb") => Detection.Chain.Bsc,
+        3 when AsciiCase.EqualsLower(slug, "arb") => Detection.Chain.Arbitrum,
+        3 when AsciiCase.EqualsLower(slug, "ton") => Detection.Chain.Ton,
+        4 when AsciiCase.EqualsLower(slug, "base") => Detection.Chain.Base,
+        4 when AsciiCase.EqualsLower(slug, "avax") => Detection.Chain.Avalanche,
+        5 when AsciiCase.EqualsLower(slug, "ether") => Detection.Chain.Ethereum,
+        5 when AsciiCase.EqualsLower(slug, "matic") => Detection.Chain.Polygon,
+        6 when AsciiCase.EqualsLower(slug, "solana") => Detection.Chain.Solana,
+        7 when AsciiCase.EqualsLower(slug, "polygon") => Detection.Chain.Polygon,
+        8 when AsciiCase.EqualsLower(slug, "ethereum") => Detection.Chain.Ethereum,
+        8 when AsciiCase.EqualsLower(slug, "arbitrum") => Detection.Chain.Arbitrum,
+        9 when AsciiCase.EqualsLower(slug, "avalanche") => Detection.Chain.Avalanche,
+        _ => null,
+    };
 }

@@ -19,7 +19,7 @@ internal static class LinkScanner
     private static readonly System.Buffers.SearchValues<char> UrlChars = System.Buffers.SearchValues.Create(
         string.Concat(Enumerable.Range('!', 0x80 - '!').Select(c => (char)c).Where(c => c is not ('<' or '>' or '"' or '\'' or '`' or ')' or ']' or '|' or '{' or '}' or '\\'))));
 
-    private static readonly string[] JupiterMintParameters = ["sell", "buy", "inputMint", "outputMint"];
+    private static readonly string[] JupiterMintParameters = ["sell", "buy", "inputmint", "outputmint"];
 
     public static void Scan(string text, int segment, List<Occurrence> found, List<TextRange> knownSpans, HashSet<Chain> evmHints)
     {
@@ -54,14 +54,14 @@ internal static class LinkScanner
                 hit--;
             }
 
-            if (hit == dot || KnownHost.Find(text.AsSpan(hit, tldEnd - hit)) is null
-                || !TryLocateUrl(text, hit, out var urlStart, out var hostStart))
+            if (hit == dot || KnownHost.Find(text.AsSpan(hit, tldEnd - hit)) is not { } known
+                || !TryLocateUrl(text, hit, tldEnd, out var urlStart, out var hostStart))
             {
                 continue;
             }
 
             var urlEnd = FindUrlEnd(text, hostStart);
-            HandleUrl(text, urlStart, hostStart, urlEnd, segment, found, knownSpans, evmHints);
+            HandleUrl(text, urlStart, hostStart, tldEnd, known, urlEnd, segment, found, knownSpans, evmHints);
             i = Math.Max(i, urlEnd);
         }
     }
@@ -69,7 +69,8 @@ internal static class LinkScanner
     private static bool IsLabelChar(char c) => CharClass.IsAsciiAlnum(c) || c == '-';
 
     /// <summary>From a host-name hit, finds where its URL starts: the scheme, or the host itself when bare.</summary>
-    private static bool TryLocateUrl(string text, int hit, out int urlStart, out int hostStart)
+    /// <param name="tldEnd">Where the known "name.tld" found at <paramref name="hit"/> ends.</param>
+    private static bool TryLocateUrl(string text, int hit, int tldEnd, out int urlStart, out int hostStart)
     {
         urlStart = hostStart = hit;
         var limit = Math.Max(0, hit - MaxSubdomainPrefix);
@@ -83,15 +84,11 @@ internal static class LinkScanner
             return false; // an absurdly long host: not a link
         }
 
-        var hostEnd = hit;
-        while (hostEnd < text.Length && IsHostChar(text[hostEnd]))
+        // The host must end where the known name does ("pump.fun.evil.com" is evil.com's, "dexscreener.com." is no
+        // link). Walking back added only subdomain labels: the caller found the name at a label start.
+        if (tldEnd < text.Length && IsHostChar(text[tldEnd]))
         {
-            hostEnd++;
-        }
-
-        if (KnownHost.Find(text.AsSpan(hostStart, hostEnd - hostStart)) is null)
-        {
-            return false; // "notdexscreener.com", "pump.funny"
+            return false;
         }
 
         if (hostStart >= 3 && text.AsSpan(hostStart - 3, 3).SequenceEqual("://"))
@@ -104,7 +101,7 @@ internal static class LinkScanner
 
             var scheme = text.AsSpan(schemeStart, hostStart - 3 - schemeStart);
             urlStart = schemeStart;
-            return scheme.Equals("http", StringComparison.OrdinalIgnoreCase) || scheme.Equals("https", StringComparison.OrdinalIgnoreCase);
+            return AsciiCase.EqualsLower(scheme, "http") || AsciiCase.EqualsLower(scheme, "https");
         }
 
         // Bare: at the start of the text, after whitespace or after opening punctuation.
@@ -127,10 +124,12 @@ internal static class LinkScanner
         return i;
     }
 
-    private static void HandleUrl(string text, int urlStart, int hostStart, int urlEnd, int segment, List<Occurrence> found, List<TextRange> knownSpans, HashSet<Chain> evmHints)
+    private static void HandleUrl(string text, int urlStart, int hostStart, int hostEnd, KnownHost known, int urlEnd, int segment, List<Occurrence> found, List<TextRange> knownSpans, HashSet<Chain> evmHints)
     {
         var url = UrlParts.Parse(text, hostStart, urlEnd);
-        var host = KnownHost.Find(url.Slice(url.Host));
+        // The URL's host is the one already matched unless something other than a port or path follows it
+        // ("dexscreener.com@evil.com" is evil.com's): then it is looked up again.
+        var host = url.Host.End == hostEnd ? known : KnownHost.Find(url.Slice(url.Host));
         if (host is null)
         {
             return; // unknown site: its addresses are found by the bare-address scan like any other text

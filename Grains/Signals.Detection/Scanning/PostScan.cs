@@ -23,6 +23,7 @@ internal sealed class PostScan
     private readonly List<Cashtag> _cashtags = [];
     private readonly List<int> _tagOf = [];
     private readonly List<(int, int, int)> _tagScores = [];
+    private readonly List<DetectedToken> _tokens = [];
     private int _inTextCount;
 
     public static IReadOnlyList<DetectedToken> Run(string text, IReadOnlyList<string>? links, QuoteTokenSet quotes)
@@ -71,6 +72,7 @@ internal sealed class PostScan
         _evmHints.Clear();
         _cashtags.Clear();
         _tagOf.Clear();
+        _tokens.Clear();
         _inTextCount = 0;
         ClearSegment();
     }
@@ -122,7 +124,7 @@ internal sealed class PostScan
         _occurrences.AddRange(_fromLinks);
     }
 
-    private List<DetectedToken> Report(string text, QuoteTokenSet quotes)
+    private IReadOnlyList<DetectedToken> Report(string text, QuoteTokenSet quotes)
     {
         Dictionary<string, Chain>? evmChainOf = null;
         foreach (var o in _occurrences)
@@ -145,7 +147,7 @@ internal sealed class PostScan
 
         var labelled = AssignTickers(text);
 
-        var tokens = new List<DetectedToken>();
+        var tokens = _tokens;
         foreach (var o in _occurrences)
         {
             var chain = o.Chain;
@@ -162,7 +164,9 @@ internal sealed class PostScan
             tokens.Add(new DetectedToken(chain, o.Address, labelled ? TickerOf(text, o.Address) : null));
         }
 
-        return tokens;
+        // Built in a reused list, handed out as an array of the exact size: one allocation instead of a list and
+        // its growing backing array.
+        return tokens.Count == 0 ? [] : tokens.ToArray();
     }
 
     /// <summary>A post names a handful of tokens at most: a linear look-up beats building a set.</summary>

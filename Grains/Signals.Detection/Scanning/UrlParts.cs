@@ -32,13 +32,13 @@ internal sealed class UrlParts
     public ReadOnlySpan<char> Slice(TextRange range) => Text.AsSpan(range.Start, range.End - range.Start);
 
     public bool PathIs(int index, string value) =>
-        index < Path.Count && Slice(Path[index]).Equals(value, StringComparison.OrdinalIgnoreCase);
+        index < _path.Count && AsciiCase.EqualsLower(Slice(_path[index]), value);
 
     public TextRange? QueryValue(string name)
     {
-        foreach (var (n, v) in Query)
+        foreach (var (n, v) in _query)
         {
-            if (Slice(n).Equals(name, StringComparison.OrdinalIgnoreCase))
+            if (AsciiCase.EqualsLower(Slice(n), name))
             {
                 return v;
             }

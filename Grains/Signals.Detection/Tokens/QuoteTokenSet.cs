@@ -8,10 +8,13 @@ namespace Signals.Detection;
 /// </summary>
 internal sealed class QuoteTokenSet
 {
-    private readonly HashSet<string> _addresses = new(StringComparer.Ordinal);
+    // Frozen: every reported token is looked up here, and a frozen set of a few fixed-length addresses hashes only
+    // the characters that tell them apart instead of all 44.
+    private readonly System.Collections.Frozen.FrozenSet<string> _addresses;
 
     public QuoteTokenSet(IEnumerable<string> entries)
     {
+        var addresses = new HashSet<string>(StringComparer.Ordinal);
         foreach (var raw in entries)
         {
             if (string.IsNullOrWhiteSpace(raw))
@@ -26,8 +29,10 @@ internal sealed class QuoteTokenSet
                 entry = entry[(colon + 1)..]; // "solana:<mint>" is accepted too
             }
 
-            _addresses.Add(AddressValidator.TryValidate(entry, null, out _, out var canonical) ? canonical : entry);
+            addresses.Add(AddressValidator.TryValidate(entry, null, out _, out var canonical) ? canonical : entry);
         }
+
+        _addresses = System.Collections.Frozen.FrozenSet.ToFrozenSet(addresses, StringComparer.Ordinal);
     }
 
     public bool Contains(string address) => _addresses.Contains(address);
