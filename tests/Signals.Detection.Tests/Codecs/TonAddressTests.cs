@@ -49,6 +49,15 @@ public sealed class TonAddressTests
     }
 
     [Fact]
+    public void Non_bounceable_testnet_standard_form_keeps_testnet_and_gets_the_bounceable_checksum()
+    {
+        var account = Enumerable.Range(0, 32).Select(i => (byte)(255 - (i * 3))).ToArray();
+        var written = Support.TestEncoders.TonFriendly(0xD1, -1, account, urlSafe: false);
+        Assert.Equal(TonAddress.Verdict.Valid, TonAddress.CheckFriendly(written, false, out var normalised));
+        Assert.Equal(Support.TestEncoders.TonFriendly(0x91, -1, account, urlSafe: true), normalised);
+    }
+
+    [Fact]
     public void Testnet_flag_is_kept()
     {
         var account = new byte[32];

@@ -63,4 +63,41 @@ public sealed class LinkDetectionTests
     {
         Assert.Equal(["solana:" + Mint], Detect.Keys(Mint, null!, "", "https://", "://", "https://dexscreener.com"));
     }
+
+    [Theory]
+    [InlineData("HTTPS://DexScreener.COM/Solana/{0}")]
+    [InlineData("https://Jup.Ag/swap?inputMint=So11111111111111111111111111111111111111112&outputMint={0}")]
+    [InlineData("https://birdeye.so/token/{0}?CHAIN=SOL")]
+    [InlineData("https://gmgn.ai/SOL/Token/{0}")]
+    public void Hosts_schemes_paths_and_parameters_match_in_any_letter_case(string format)
+    {
+        Assert.Equal(["solana:" + Mint], Detect.Keys(string.Format(System.Globalization.CultureInfo.InvariantCulture, format, Mint)));
+    }
+
+    [Theory]
+    [InlineData("https://solscan.io.evil.com/account/{0}")]
+    [InlineData("https://solscan.io@evil.com/account/{0}")]
+    [InlineData("https://notsolscan.io/account/{0}")]
+    [InlineData("solscan.io-x.com/account/{0}")]
+    public void Look_alike_hosts_are_unknown_sites_whose_addresses_are_read_as_text(string format)
+    {
+        // On solscan itself an account page is a wallet, not a token: finding the address proves the host was not taken for solscan.
+        Assert.Equal(["solana:" + Wallet], Detect.Keys(string.Format(System.Globalization.CultureInfo.InvariantCulture, format, Wallet)));
+        Assert.Empty(Detect.In(string.Format(System.Globalization.CultureInfo.InvariantCulture, "https://SOLSCAN.IO/account/{0}", Wallet)));
+    }
+
+    [Fact]
+    public void Every_known_host_has_a_recognised_top_level_domain_in_any_case()
+    {
+        foreach (var host in Signals.Detection.Scanning.KnownHost.All)
+        {
+            var tld = host.Host[(host.Host.LastIndexOf('.') + 1)..];
+            Assert.True(Signals.Detection.Scanning.KnownHost.IsKnownTld(tld), tld);
+            Assert.True(Signals.Detection.Scanning.KnownHost.IsKnownTld(tld.ToUpperInvariant()), tld);
+        }
+
+        Assert.False(Signals.Detection.Scanning.KnownHost.IsKnownTld("me"));
+        Assert.False(Signals.Detection.Scanning.KnownHost.IsKnownTld("co"));
+        Assert.False(Signals.Detection.Scanning.KnownHost.IsKnownTld("comx"));
+    }
 }
