@@ -3,7 +3,8 @@ namespace Signals.Detection.Scanning;
 /// <summary>Finds "$TICKER" labels: a letter, then letters, digits or '_', at most 16 in all.</summary>
 internal static class CashtagScanner
 {
-    private const int MaxTickerLength = 16;
+    /// <summary>The longest ticker, without its '$'.</summary>
+    public const int MaxTickerLength = 16;
 
     // Symbols of the chains' own coins and stablecoins: "$SOL looking strong" beside a mint is not the mint's name.
     private static readonly HashSet<string> NotLabels = new(StringComparer.OrdinalIgnoreCase)
@@ -19,7 +20,15 @@ internal static class CashtagScanner
     public static void Scan(string text, List<Cashtag> found)
     {
         found.Clear();
-        var dollar = text.IndexOf('$');
+        ScanRange(text, 0, text.Length, found);
+    }
+
+    /// <summary>Appends the cashtags whose '$' lies in [<paramref name="from"/>, <paramref name="to"/>), in text order.</summary>
+    /// <returns>Where the last one found ends (or <paramref name="from"/>): a later range should start no earlier.</returns>
+    public static int ScanRange(string text, int from, int to, List<Cashtag> found)
+    {
+        var resume = from;
+        var dollar = to > from ? text.IndexOf('$', from, to - from) : -1;
         while (dollar >= 0)
         {
             var end = dollar + 1;
@@ -37,7 +46,10 @@ internal static class CashtagScanner
                 }
             }
 
-            dollar = end < text.Length ? text.IndexOf('$', end) : -1;
+            resume = end;
+            dollar = end < to ? text.IndexOf('$', end, to - end) : -1;
         }
+
+        return resume;
     }
 }

@@ -186,22 +186,45 @@ internal sealed class PostScan
     /// <summary>Labels the addresses in the text with their cashtags; false when none is labelled.</summary>
     private bool AssignTickers(string text)
     {
-        if (!text.Contains('$'))
-        {
-            return false;
-        }
-
-        CashtagScanner.Scan(text, _cashtags);
-        if (_cashtags.Count == 0)
-        {
-            return false;
-        }
-
         // Sorted by segment, so the text's occurrences come first.
         _inTextCount = 0;
         while (_inTextCount < _occurrences.Count && _occurrences[_inTextCount].Segment == 0)
         {
             _inTextCount++;
+        }
+
+        // A cashtag labels only an address at most MaxGap characters away, so only the text around the addresses is
+        // searched for '$': a long post is not read a fifth time for labels that could not reach its addresses.
+        const int Before = TickerAssigner.MaxGap + CashtagScanner.MaxTickerLength + 1;
+        const int After = TickerAssigner.MaxGap + 1;
+        _cashtags.Clear();
+        int windowStart = 0, windowEnd = 0, resume = 0;
+        for (var k = 0; k < _inTextCount; k++)
+        {
+            var o = _occurrences[k];
+            int start = Math.Max(0, o.Start - Before), end = Math.Min(text.Length, o.End + After);
+            if (k > 0 && start <= windowEnd)
+            {
+                windowEnd = Math.Max(windowEnd, end);
+                continue;
+            }
+
+            if (k > 0)
+            {
+                resume = CashtagScanner.ScanRange(text, Math.Max(windowStart, resume), windowEnd, _cashtags);
+            }
+
+            (windowStart, windowEnd) = (start, end);
+        }
+
+        if (_inTextCount > 0)
+        {
+            CashtagScanner.ScanRange(text, Math.Max(windowStart, resume), windowEnd, _cashtags);
+        }
+
+        if (_cashtags.Count == 0)
+        {
+            return false;
         }
 
         TickerAssigner.Assign(text, _occurrences, _inTextCount, _cashtags, _tagOf, _tagScores);

@@ -7,7 +7,8 @@ namespace Signals.Detection.Scanning;
 /// </summary>
 internal static class TickerAssigner
 {
-    private const int MaxGap = 64;
+    /// <summary>The widest gap between a cashtag and the address it labels.</summary>
+    public const int MaxGap = 64;
     private const int MaxLineBreaks = 2;
 
     /// <param name="occurrences">The first <paramref name="count"/> entries are the addresses in the post text, sorted by start.</param>

@@ -73,6 +73,27 @@ public sealed class PostLevelRulesTests
         Assert.Null(Assert.Single(Detect.In($"US$100 {A}")).Ticker);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(16)]
+    public void A_cashtag_labels_up_to_64_characters_away_on_either_side_and_no_further(int tickerLength)
+    {
+        var ticker = "T" + new string('X', tickerLength - 1);
+        // Gap = characters between the cashtag's end and the address, or between the address and the '$'.
+        Assert.Equal(ticker, Assert.Single(Detect.In($"${ticker}{new string(' ', 64)}{A}")).Ticker);
+        Assert.Null(Assert.Single(Detect.In($"${ticker}{new string(' ', 65)}{A}")).Ticker);
+        Assert.Equal(ticker, Assert.Single(Detect.In($"{A}{new string(' ', 64)}${ticker}")).Ticker);
+        Assert.Null(Assert.Single(Detect.In($"{A}{new string(' ', 65)}${ticker}")).Ticker);
+    }
+
+    [Fact]
+    public void Labels_are_found_around_each_address_of_a_long_post()
+    {
+        var filler = new string('x', 5000) + " ";
+        var tokens = Detect.In($"$FAR {filler}$AAA {A} {filler}{B} ($BBB) {filler} $LATE");
+        Assert.Equal(["AAA", "BBB"], tokens.Select(t => t.Ticker));
+    }
+
     [Fact]
     public void Cashtag_without_address_finds_nothing()
     {
