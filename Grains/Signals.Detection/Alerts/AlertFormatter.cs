@@ -12,7 +12,6 @@ public static class AlertFormatter
 {
     public static string FormatHtml(DetectedToken token, AlertRule rule, ConfluenceDecision decision, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(token);
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(decision);
 
