@@ -13,6 +13,63 @@ internal static class Base58
 
     public static bool IsDigit(char c) => c < 128 && DigitOf[c] >= 0;
 
+    private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create(Alphabet);
+
+    // Indexed by m, the bytes left after the leading zero bytes: base58 of 2^(8m) and of 2^(8m-8), without leading '1's.
+    private static readonly string[] Below = BuildPowers(0);
+    private static readonly string[] AtLeast = BuildPowers(-8);
+
+    /// <summary>
+    /// True when <paramref name="text"/> decodes to exactly 32 bytes that are not all zero, decided without decoding.
+    /// The alphabet is in ASCII order, so between digit strings of one length (and no leading zero digit) ordinal
+    /// order is numeric order. "Exactly 32 bytes with <c>ones</c> leading '1's" means the rest is a number in
+    /// [2^(8m-8), 2^(8m)) for m = 32 − ones: two comparisons against precomputed bounds instead of a 256-bit
+    /// multiply chain (the decode's carries go through memory, which made it most of a Solana check).
+    /// </summary>
+    public static bool IsNonZeroKey32(ReadOnlySpan<char> text)
+    {
+        if (text.Length is 0 or > 64 || text.ContainsAnyExcept(Digits))
+        {
+            return false;
+        }
+
+        var ones = text.IndexOfAnyExcept('1');
+        if (ones < 0 || ones >= 32)
+        {
+            return false; // all zero, or zero bytes alone already too many
+        }
+
+        var value = text[ones..];
+        var m = 32 - ones;
+        return CompareNumbers(value, AtLeast[m]) >= 0 && CompareNumbers(value, Below[m]) < 0;
+    }
+
+    private static int CompareNumbers(ReadOnlySpan<char> a, string b) =>
+        a.Length != b.Length ? a.Length.CompareTo(b.Length) : a.SequenceCompareTo(b);
+
+    private static string[] BuildPowers(int shift)
+    {
+        var powers = new string[33];
+        for (var m = 1; m <= 32; m++)
+        {
+            powers[m] = Encode(System.Numerics.BigInteger.One << ((8 * m) + shift));
+        }
+
+        return powers;
+    }
+
+    private static string Encode(System.Numerics.BigInteger value)
+    {
+        var digits = new System.Text.StringBuilder();
+        while (value > 0)
+        {
+            digits.Insert(0, Alphabet[(int)(value % 58)]);
+            value /= 58;
+        }
+
+        return digits.ToString();
+    }
+
     /// <summary>
     /// Decodes <paramref name="text"/> into exactly 32 bytes. Leading '1's are leading zero bytes, so
     /// "1111…" strings and big numbers both count their full width; anything shorter or longer is rejected.

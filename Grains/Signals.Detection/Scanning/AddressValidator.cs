@@ -59,14 +59,8 @@ internal static class AddressValidator
             return false;
         }
 
-        Span<byte> key = stackalloc byte[32];
-        if (!Base58.TryDecode32(text, key))
-        {
-            return false;
-        }
-
         // All zero bytes ("111…1") is the system program's id, never a token; a run of 1s in text is noise.
-        if (!key.ContainsAnyExcept((byte)0))
+        if (!Base58.IsNonZeroKey32(text))
         {
             return false;
         }

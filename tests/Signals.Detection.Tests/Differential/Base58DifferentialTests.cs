@@ -26,6 +26,8 @@ public sealed class Base58DifferentialTests
                     var output = new byte[32];
                     var ok = Base58.TryDecode32(text, output);
                     Assert.True(ok == (expected.Length == 32), $"«{text}»: decoder says {ok}, BigInteger gives {expected.Length} bytes");
+                    var nonZeroKey = expected.Length == 32 && expected.Any(b => b != 0);
+                    Assert.True(Base58.IsNonZeroKey32(text) == nonZeroKey, $"«{text}»: bounds check says {!nonZeroKey}, BigInteger gives {expected.Length} bytes");
                     if (ok)
                     {
                         Assert.Equal(expected, output);
@@ -36,6 +38,38 @@ public sealed class Base58DifferentialTests
         }
 
         Assert.True(accepted > 100, $"only {accepted} strings decoded to 32 bytes");
+    }
+
+    [Fact]
+    public void The_bounds_check_takes_every_key_at_the_edges_of_each_width_and_nothing_one_past_them()
+    {
+        for (var zeros = 0; zeros < 32; zeros++)
+        {
+            var smallest = new byte[32];
+            smallest[zeros] = 1;
+            var largest = new byte[32];
+            largest.AsSpan(zeros).Fill(0xFF);
+            foreach (var key in new[] { smallest, largest })
+            {
+                var text = TestEncoders.Base58(key);
+                Assert.True(Base58.IsNonZeroKey32(text), text);
+                Assert.False(Base58.IsNonZeroKey32("1" + text), "33 bytes: " + text);
+
+                // One digit fewer, one more, or the last digit at either end: whatever the reference decode says.
+                foreach (var variant in new[] { text[1..], text + "z", text + "2", text[..^1] + "1", text[..^1] + "z" })
+                {
+                    var decoded = TestEncoders.Base58Decode(variant);
+                    Assert.True(
+                        Base58.IsNonZeroKey32(variant) == (decoded.Length == 32 && decoded.Any(b => b != 0)),
+                        $"«{variant}» decodes to {decoded.Length} bytes");
+                }
+            }
+        }
+
+        Assert.False(Base58.IsNonZeroKey32(new string('1', 32)));
+        Assert.False(Base58.IsNonZeroKey32("HFixMPR3xWCXsBohjCXsZpLth5npQkuUHcq76f48p1K0")); // '0' is no digit
+        Assert.False(Base58.IsNonZeroKey32("HFixMPR3xWCXsBohjCXsZpLth5npQkuUHcq76f48p1KО")); // Cyrillic O
+        Assert.True(Base58.IsNonZeroKey32("HFixMPR3xWCXsBohjCXsZpLth5npQkuUHcq76f48p1KD"));
     }
 
     [Fact]
