@@ -38,8 +38,27 @@ public static class QuickTiming
 
         var hex = new byte[40];
         var digest = new byte[32];
-        Report("Keccak256 of 40 bytes", 1, rounds, () => Signals.Detection.Codecs.Keccak256.Hash(hex, digest));
-        Report("Base58 decode 44 chars", 1, rounds, () => Signals.Detection.Codecs.Base58.TryDecode32("HFixMPR3xWCXsBohjCXsZpLth5npQkuUHcq76f48p1KD", digest));
+        Report("Base58 decode 44 chars (x100)", 100, rounds, () =>
+        {
+            for (var r = 0; r < 100; r++)
+            {
+                Signals.Detection.Codecs.Base58.TryDecode32("HFixMPR3xWCXsBohjCXsZpLth5npQkuUHcq76f48p1KD", digest);
+            }
+        });
+        Report("Base58 bounds check 44 chars (x100)", 100, rounds, () =>
+        {
+            for (var r = 0; r < 100; r++)
+            {
+                Signals.Detection.Codecs.Base58.IsNonZeroKey32("HFixMPR3xWCXsBohjCXsZpLth5npQkuUHcq76f48p1KD");
+            }
+        });
+        Report("Keccak256 of 40 bytes (x100)", 100, rounds, () =>
+        {
+            for (var r = 0; r < 100; r++)
+            {
+                Signals.Detection.Codecs.Keccak256.Hash(hex, digest);
+            }
+        });
         Report("dev corpus, text only (per post)", corpus.Count, rounds, () =>
         {
             foreach (var text in corpusTexts)
@@ -73,6 +92,20 @@ public static class QuickTiming
                 detector.Detect(text, links);
             }
         });
+
+        // Each corpus post alone (label "post N", only when asked for with a label filter such as "post"): which
+        // forms cost what. One short post takes a fraction of the timer's resolution, so each is timed over 20 repeats.
+        for (var k = 0; only is not null && k < corpus.Count; k++)
+        {
+            var (text, links) = corpus[k];
+            Report($"  post {k + 1,2} ({text.Length} ch)", 20, rounds, () =>
+            {
+                for (var r = 0; r < 20; r++)
+                {
+                    detector.Detect(text, links);
+                }
+            });
+        }
 
         foreach (var (name, texts) in new[] { ("corpus", (IReadOnlyList<string>)corpusTexts), ("noisy", noisy), ("1mb", [megabyte]) })
         {
