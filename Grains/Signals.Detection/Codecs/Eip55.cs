@@ -100,10 +100,10 @@ internal static class Eip55
         var pairs = Vector128.Create((byte)0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7);
         for (var i = 0; i < 40; i += 8)
         {
-            var letters = Vector128.CreateScalar(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref lowerBytes, i))).AsByte();
+            var lowerHex = Vector128.CreateScalar(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref lowerBytes, i))).AsByte();
             var hashPart = Vector128.CreateScalar(Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref hashBytes, i / 2))).AsByte();
             var upper = ~Vector128.Equals(Vector128.Shuffle(hashPart, pairs) & nibbleHighBits, Vector128<byte>.Zero);
-            var mapped = letters ^ (upper & Vector128.ShiftRightLogical(letters, 1) & caseBit);
+            var mapped = lowerHex ^ (upper & Vector128.ShiftRightLogical(lowerHex, 1) & caseBit);
             Vector128.WidenLower(mapped).StoreUnsafe(ref target, (nuint)i);
         }
 
