@@ -25,6 +25,9 @@ internal static partial class StreamLog
     [LoggerMessage(7, LogLevel.Debug, "Queue {Queue} of provider {Provider}: trimmed {Count} acknowledged entries below {MinId}")]
     public static partial void Trimmed(ILogger logger, string provider, uint queue, long count, string minId);
 
+    [LoggerMessage(9, LogLevel.Information, "Queue {Queue} of provider {Provider}: entry {EntryId} of {Batches} batches split into one entry per batch before its redelivery")]
+    public static partial void Split(ILogger logger, string provider, uint queue, string entryId, int batches);
+
     [LoggerMessage(8, LogLevel.Information, "Dead letter {DeadLetterId} replayed into {QueueKey} as {EntryId}")]
     public static partial void Replayed(ILogger logger, string deadLetterId, string queueKey, string entryId);
 }

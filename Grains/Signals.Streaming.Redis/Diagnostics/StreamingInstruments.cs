@@ -15,11 +15,11 @@ public static class StreamingInstruments
     private static readonly Meter Meter = new(MeterName);
     private static readonly ConcurrentDictionary<(string Provider, uint Queue), long> PendingByQueue = new();
 
-    private static readonly Counter<long> Enqueued = Meter.CreateCounter<long>("signals.streaming.enqueued", "{entry}", "Entries added to Redis streams (XADD acknowledged).");
-    private static readonly Counter<long> Delivered = Meter.CreateCounter<long>("signals.streaming.delivered", "{entry}", "Entries read from Redis and handed to the pulling agent.");
+    private static readonly Counter<long> Enqueued = Meter.CreateCounter<long>("signals.streaming.enqueued", "{batch}", "Published batches Redis has (XADD acknowledged); several may share one entry.");
+    private static readonly Counter<long> Delivered = Meter.CreateCounter<long>("signals.streaming.delivered", "{batch}", "Batches read from Redis and handed to the pulling agent.");
     private static readonly Counter<long> Acknowledged = Meter.CreateCounter<long>("signals.streaming.acknowledged", "{entry}", "Entries acknowledged (XACK) after every subscriber had them.");
     private static readonly Counter<long> Redelivered = Meter.CreateCounter<long>("signals.streaming.redelivered", "{entry}", "Pending entries claimed and delivered again.");
-    private static readonly Counter<long> DeadLettered = Meter.CreateCounter<long>("signals.streaming.dead_lettered", "{entry}", "Entries moved to the dead-letter stream.");
+    private static readonly Counter<long> DeadLettered = Meter.CreateCounter<long>("signals.streaming.dead_lettered", "{batch}", "Batches moved to the dead-letter stream (an entry of several batches gives one dead letter each).");
     private static readonly Counter<long> DeliveryFailures = Meter.CreateCounter<long>("signals.streaming.delivery_failures", "{entry}", "Deliveries a subscriber failed after the agent's retries.");
     private static readonly Histogram<double> Lag = Meter.CreateHistogram<double>("signals.streaming.lag", "ms", "Time from XADD to the entry being read by its queue's receiver.");
 
@@ -36,7 +36,7 @@ public static class StreamingInstruments
 
     internal static void RecordRedelivered(string provider, uint queue, long count) => Redelivered.Add(count, Tags(provider, queue));
 
-    internal static void RecordDeadLettered(string provider, uint queue) => DeadLettered.Add(1, Tags(provider, queue));
+    internal static void RecordDeadLettered(string provider, uint queue, long count) => DeadLettered.Add(count, Tags(provider, queue));
 
     internal static void RecordDeliveryFailure(string provider, uint queue) => DeliveryFailures.Add(1, Tags(provider, queue));
 

@@ -26,6 +26,13 @@ public sealed class RedisStreamOptions
     /// <summary>K: deliveries of one entry before it moves to the dead-letter stream instead of another attempt.</summary>
     public int MaxDeliveryAttempts { get; set; } = 5;
 
+    /// <summary>
+    /// Group commit: publishes to one queue that arrive while that queue's previous XADD is still on its way to Redis
+    /// are written together as one entry, up to this many batches (one batch = one publish call). Each publisher's
+    /// await still completes only once Redis has the entry. 1 writes one entry per publish.
+    /// </summary>
+    public int MaxBatchesPerEntry { get; set; } = 64;
+
     /// <summary>Entries read per XREADGROUP.</summary>
     public int ReadBatchSize { get; set; } = 100;
 

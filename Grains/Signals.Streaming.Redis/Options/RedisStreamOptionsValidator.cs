@@ -31,6 +31,7 @@ internal sealed class RedisStreamOptionsValidator : IValidateOptions<RedisStream
         Require(options.QueueCount is >= 1 and <= 1024, nameof(options.QueueCount), "must be between 1 and 1024", options.QueueCount);
         Require(options.MaxStreamLength >= 1, nameof(options.MaxStreamLength), "must be at least 1", options.MaxStreamLength);
         Require(options.MaxDeliveryAttempts is >= 1 and <= 1000, nameof(options.MaxDeliveryAttempts), "must be between 1 and 1000", options.MaxDeliveryAttempts);
+        Require(options.MaxBatchesPerEntry is >= 1 and <= 1000, nameof(options.MaxBatchesPerEntry), "must be between 1 and 1000", options.MaxBatchesPerEntry);
         Require(options.ReadBatchSize is >= 1 and <= 10_000, nameof(options.ReadBatchSize), "must be between 1 and 10000", options.ReadBatchSize);
         Require(options.RedeliveryDelay > TimeSpan.Zero, nameof(options.RedeliveryDelay), "must be positive", options.RedeliveryDelay);
         Require(options.MaintenanceInterval > TimeSpan.Zero, nameof(options.MaintenanceInterval), "must be positive", options.MaintenanceInterval);

@@ -27,7 +27,7 @@ internal sealed class RedisDeliveryFailureHandler : IStreamFailureHandler
 
     public Task OnDeliveryFailure(GuidId subscriptionId, string streamProviderName, StreamId streamIdentity, StreamSequenceToken? sequenceToken)
     {
-        var entryId = _state.Release(sequenceToken);
+        var entryId = _state.Failed(sequenceToken);
         StreamingInstruments.RecordDeliveryFailure(_provider, _state.QueueNumber);
         StreamLog.DeliveryFailed(_logger, _provider, _state.QueueNumber, entryId, streamIdentity.ToString());
         return Task.CompletedTask;

@@ -2,7 +2,8 @@ namespace Signals.Streaming.Redis;
 
 /// <summary>
 /// Field names of a queue entry. Namespace and key are stored in the clear beside the serialized batch so that
-/// redis-cli, dead-letter listings and replay can route an entry without the event types.
+/// redis-cli, dead-letter listings and replay can route an entry without the event types. An entry that carries
+/// several batches (group commit) repeats the triple ns, key, p once per batch, in publish order.
 /// </summary>
 internal static class RedisEntryFields
 {

@@ -1,13 +1,15 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
-using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using Orleans.Serialization;
 using Orleans.Streams;
-using StackExchange.Redis;
 
 namespace Signals.Streaming.Redis;
 
-/// <summary>Writes published events to their queue's Redis stream (one XADD per publish call) and makes receivers.</summary>
+/// <summary>
+/// Writes published events to their queue's Redis stream and makes receivers. Each publish call is one batch;
+/// concurrent publishes to the same queue share an XADD (see <see cref="RedisQueueWriter"/>).
+/// </summary>
 internal sealed class RedisQueueAdapter : IQueueAdapter
 {
     private readonly RedisQueueAdapterFactory _factory;
@@ -15,6 +17,8 @@ internal sealed class RedisQueueAdapter : IQueueAdapter
     private readonly RedisStreamConnection _connection;
     private readonly RedisStreamKeys _keys;
     private readonly IStreamQueueMapper _mapper;
+    private readonly int _maxBatchesPerEntry;
+    private readonly ConcurrentDictionary<uint, RedisQueueWriter> _writers = new();
 
     public RedisQueueAdapter(
         string name,
@@ -22,7 +26,8 @@ internal sealed class RedisQueueAdapter : IQueueAdapter
         Serializer<RedisBatchContainer> serializer,
         RedisStreamConnection connection,
         RedisStreamKeys keys,
-        IStreamQueueMapper mapper)
+        IStreamQueueMapper mapper,
+        int maxBatchesPerEntry)
     {
         Name = name;
         _factory = factory;
@@ -30,6 +35,7 @@ internal sealed class RedisQueueAdapter : IQueueAdapter
         _connection = connection;
         _keys = keys;
         _mapper = mapper;
+        _maxBatchesPerEntry = maxBatchesPerEntry;
     }
 
     public string Name { get; }
@@ -60,27 +66,19 @@ internal sealed class RedisQueueAdapter : IQueueAdapter
         using var activity = StreamTracing.Source.StartActivity("signals.stream publish", ActivityKind.Producer);
         var (traceParent, traceState) = StreamTracing.Capture(activity ?? Activity.Current);
         var payload = _serializer.SerializeToArray(new RedisBatchContainer(streamId, items, requestContext, traceParent, traceState));
-        var queueKey = _keys.Queue(_mapper.GetQueueForStream(streamId).GetNumericId());
-        NameValueEntry[] fields =
-        [
-            new(RedisEntryFields.Namespace, streamId.Namespace.ToArray()),
-            new(RedisEntryFields.Key, streamId.Key.ToArray()),
-            new(RedisEntryFields.Payload, payload),
-        ];
-
+        var queue = _mapper.GetQueueForStream(streamId).GetNumericId();
+        var writer = _writers.GetOrAdd(queue, CreateWriter);
         try
         {
-            var database = (await _connection.GetAsync()).GetDatabase();
             // Completes only when Redis has the entry: a caller may advance its own cursor after this await.
-            await database.StreamAddAsync(queueKey, fields);
+            await writer.AppendAsync(new QueuedBatch(streamId, payload));
         }
-        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        catch (RedisStreamUnavailableException exception)
         {
             activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
-            throw new RedisStreamUnavailableException(
-                $"Redis did not accept the events for stream '{streamId}' (provider '{Name}'); they were not enqueued.", exception);
+            throw;
         }
-
-        StreamingInstruments.RecordEnqueued(Name, 1);
     }
+
+    private RedisQueueWriter CreateWriter(uint queue) => new(Name, _keys.Queue(queue), _connection, _maxBatchesPerEntry);
 }

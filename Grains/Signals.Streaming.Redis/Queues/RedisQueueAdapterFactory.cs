@@ -61,7 +61,7 @@ internal sealed class RedisQueueAdapterFactory : IQueueAdapterFactory
     }
 
     public Task<IQueueAdapter> CreateAdapter() =>
-        Task.FromResult<IQueueAdapter>(new RedisQueueAdapter(_name, this, _serializer, _connection, _keys, _mapper));
+        Task.FromResult<IQueueAdapter>(new RedisQueueAdapter(_name, this, _serializer, _connection, _keys, _mapper, _options.MaxBatchesPerEntry));
 
     public IQueueAdapterCache GetQueueAdapterCache() => _cache;
 

@@ -145,7 +145,7 @@ internal sealed class RedisQueueAdapterReceiver : IQueueAdapterReceiver
         var ids = new List<RedisValue>(messages.Count);
         foreach (var message in messages)
         {
-            if (_state.Release(message.SequenceToken) is { } entryId)
+            if (_state.Delivered(message.SequenceToken) is { } entryId)
             {
                 ids.Add(entryId);
             }
@@ -340,12 +340,23 @@ internal sealed class RedisQueueAdapterReceiver : IQueueAdapterReceiver
 
     private async Task MoveToDeadLettersAsync(IDatabase database, string entryId, long deliveries, string reason)
     {
-        await database.ScriptEvaluateAsync(
+        var moved = (long)await database.ScriptEvaluateAsync(
             RedisStreamScripts.MoveToDeadLetters,
             [_queueKey, _deadLetterKey],
             [entryId, _options.ConsumerGroup, deliveries, reason, _options.DeadLetterMaxLength]);
-        StreamingInstruments.RecordDeadLettered(_provider, Queue);
+        StreamingInstruments.RecordDeadLettered(_provider, Queue, moved);
         StreamLog.DeadLettered(_logger, _provider, Queue, entryId, deliveries, reason);
+    }
+
+    /// <summary>
+    /// Replaces a pending entry of several batches by one new entry per batch (see <see cref="RedisStreamScripts.SplitEntry"/>):
+    /// a group commit only ever travels whole on its first delivery, so a failing batch never drags its neighbours
+    /// through K redeliveries into the dead letters.
+    /// </summary>
+    private async Task SplitAsync(IDatabase database, string entryId, int batches)
+    {
+        await database.ScriptEvaluateAsync(RedisStreamScripts.SplitEntry, [_queueKey], [entryId, _options.ConsumerGroup]);
+        StreamLog.Split(_logger, _provider, Queue, entryId, batches);
     }
 
     private async Task<IList<IBatchContainer>> ToContainersAsync(IDatabase database, StreamEntry[] entries, bool redelivered)
@@ -365,29 +376,60 @@ internal sealed class RedisQueueAdapterReceiver : IQueueAdapterReceiver
             }
 
             var id = entry.Id.ToString();
-            var payload = entry[RedisEntryFields.Payload];
-            RedisBatchContainer? container = null;
-            string? reason = null;
-            try
+            var payloads = RedisEntryFormat.Payloads(entry);
+            if (payloads.Count > 1 && redelivered)
             {
-                container = payload.IsNull ? null : _serializer.Deserialize((byte[])payload!);
-                reason = container is null ? "no-payload" : null;
-            }
-            catch (Exception exception) when (exception is not OutOfMemoryException)
-            {
-                reason = "undecodable: " + exception.GetType().Name;
-            }
-
-            if (container is null)
-            {
-                // Retrying cannot fix bytes that do not decode: straight to the dead letters.
-                await MoveToDeadLettersAsync(database, id, 1, reason!);
+                // Coming back means some batch of it failed or its reader died: from now on each batch goes alone.
+                await SplitAsync(database, id, payloads.Count);
                 continue;
             }
 
-            container.EntryId = id;
-            container.Token = new EventSequenceTokenV2(_state.Track(id));
-            batch.Add(container);
+            var containers = new RedisBatchContainer[payloads.Count];
+            string? reason = payloads.Count == 0 ? "no-payload" : null;
+            for (var i = 0; i < payloads.Count && reason is null; i++)
+            {
+                try
+                {
+                    var container = payloads[i].IsNull ? null : _serializer.Deserialize((byte[])payloads[i]!);
+                    if (container is null)
+                    {
+                        reason = "no-payload";
+                    }
+                    else
+                    {
+                        containers[i] = container;
+                    }
+                }
+                catch (Exception exception) when (exception is not OutOfMemoryException)
+                {
+                    reason = "undecodable: " + exception.GetType().Name;
+                }
+            }
+
+            if (reason is not null)
+            {
+                if (payloads.Count > 1)
+                {
+                    // Only the bad batch should end in the dead letters: split, and each part is judged on its own.
+                    await SplitAsync(database, id, payloads.Count);
+                }
+                else
+                {
+                    // Retrying cannot fix bytes that do not decode: straight to the dead letters.
+                    await MoveToDeadLettersAsync(database, id, 1, reason);
+                }
+
+                continue;
+            }
+
+            var firstToken = _state.Track(id, containers.Length);
+            for (var i = 0; i < containers.Length; i++)
+            {
+                containers[i].EntryId = id;
+                containers[i].Token = new EventSequenceTokenV2(firstToken + i);
+                batch.Add(containers[i]);
+            }
+
             StreamingInstruments.RecordLag(_provider, Queue, Math.Max(0, now - (long)StreamEntryId.Parse(id).Milliseconds));
         }
 

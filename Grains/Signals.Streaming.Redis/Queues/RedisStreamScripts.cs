@@ -5,29 +5,67 @@ internal static class RedisStreamScripts
 {
     /// <summary>
     /// Copies a pending entry to the dead-letter stream and acknowledges it, atomically: an entry is never both gone
-    /// from the queue and missing from the dead letters. KEYS: queue, dead letters. ARGV: id, group, deliveries,
-    /// reason, dead-letter max length (0 = unbounded).
+    /// from the queue and missing from the dead letters. An entry of several batches (group commit) becomes one dead
+    /// letter per batch, so each can be listed and replayed on its own. KEYS: queue, dead letters. ARGV: id, group,
+    /// deliveries, reason, dead-letter max length (0 = unbounded).
     /// </summary>
     public const string MoveToDeadLetters = """
         local entries = redis.call('XRANGE', KEYS[1], ARGV[1], ARGV[1])
         local moved = 0
-        if #entries > 0 then
+        local function dead_letter(batch)
           local args = { KEYS[2] }
           if tonumber(ARGV[5]) > 0 then
             table.insert(args, 'MAXLEN'); table.insert(args, '~'); table.insert(args, ARGV[5])
           end
           table.insert(args, '*')
-          local fields = entries[1][2]
-          for i = 1, #fields do table.insert(args, fields[i]) end
+          for i = 1, #batch do table.insert(args, batch[i]) end
           table.insert(args, 'src'); table.insert(args, KEYS[1])
           table.insert(args, 'oid'); table.insert(args, ARGV[1])
           table.insert(args, 'n'); table.insert(args, ARGV[3])
           table.insert(args, 'why'); table.insert(args, ARGV[4])
           redis.call('XADD', unpack(args))
-          moved = 1
+          moved = moved + 1
+        end
+        if #entries > 0 then
+          local fields = entries[1][2]
+          local batch = {}
+          for i = 1, #fields, 2 do
+            if fields[i] == 'ns' and #batch > 0 then
+              dead_letter(batch); batch = {}
+            end
+            table.insert(batch, fields[i]); table.insert(batch, fields[i + 1])
+          end
+          if #batch > 0 then dead_letter(batch) end
         end
         redis.call('XACK', KEYS[1], ARGV[2], ARGV[1])
         return moved
+        """;
+
+    /// <summary>
+    /// Splits a pending entry of several batches into one new entry per batch (appended to the same queue, read
+    /// like any new entry) and acknowledges the original, atomically; does nothing when the entry is no longer
+    /// pending (another receiver split or acknowledged it). Each batch then lives, fails, is redelivered and
+    /// dead-lettered on its own. KEYS: queue. ARGV: id, group. Returns the number of entries added.
+    /// </summary>
+    public const string SplitEntry = """
+        local pending = redis.call('XPENDING', KEYS[1], ARGV[2], ARGV[1], ARGV[1], 1)
+        if #pending == 0 then return 0 end
+        local entries = redis.call('XRANGE', KEYS[1], ARGV[1], ARGV[1])
+        local added = 0
+        if #entries > 0 then
+          local fields = entries[1][2]
+          local args = nil
+          for i = 1, #fields, 2 do
+            if fields[i] == 'ns' then
+              if args then redis.call('XADD', unpack(args)); added = added + 1 end
+              args = { KEYS[1], '*' }
+            end
+            if args then table.insert(args, fields[i]); table.insert(args, fields[i + 1]) end
+          end
+          if args then redis.call('XADD', unpack(args)); added = added + 1 end
+        end
+        redis.call('XACK', KEYS[1], ARGV[2], ARGV[1])
+        return added
         """;
 
     /// <summary>

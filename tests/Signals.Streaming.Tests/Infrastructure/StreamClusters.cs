@@ -11,6 +11,8 @@ namespace Signals.Streaming.Tests.Infrastructure;
 /// <summary>In-process multi-silo clusters wired to a private Redis, with timings short enough for tests.</summary>
 internal static class StreamClusters
 {
+    public const int QueueCount = 4;
+
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     public static async Task<InProcessTestCluster> StartAsync(RedisServer redis, string serviceId, short silos, Action<RedisStreamOptions>? tweak = null)
@@ -65,7 +67,7 @@ internal static class StreamClusters
     private static void Configure(RedisStreamOptions options, RedisServer redis, Action<RedisStreamOptions>? tweak)
     {
         options.ConnectionString = redis.ConnectionString;
-        options.QueueCount = 4;
+        options.QueueCount = QueueCount;
         options.MaintenanceInterval = TimeSpan.FromMilliseconds(200);
         options.RedeliveryDelay = TimeSpan.FromMilliseconds(500);
         options.MaxDeliveryAttempts = 20;
