@@ -22,10 +22,13 @@ internal static class RedisEntryFormat
     /// <summary>The payload fields of an entry in publish order (one for a plain entry, several for a group commit).</summary>
     public static List<RedisValue> Payloads(StreamEntry entry)
     {
-        var payloads = new List<RedisValue>(1);
-        foreach (var field in entry.Values)
+        var fields = entry.Values;
+        var payloads = new List<RedisValue>(Math.Max(1, fields.Length / 3));
+        foreach (var field in fields)
         {
-            if (field.Name == RedisEntryFields.Payload)
+            // Compared as bytes: RedisValue == string converts and simplifies on every call (measured ~1 % of the
+            // benchmark's CPU); names read from Redis are bytes already.
+            if (((ReadOnlyMemory<byte>)field.Name).Span.SequenceEqual(PayloadName))
             {
                 payloads.Add(field.Value);
             }
@@ -33,4 +36,6 @@ internal static class RedisEntryFormat
 
         return payloads;
     }
+
+    private static ReadOnlySpan<byte> PayloadName => "p"u8;
 }

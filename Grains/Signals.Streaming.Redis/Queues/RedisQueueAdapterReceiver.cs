@@ -26,6 +26,7 @@ internal sealed class RedisQueueAdapterReceiver : IQueueAdapterReceiver
     private readonly ReceiverBackoff _backoff;
     private readonly RedisValue _consumer;
     private readonly HashSet<RedisValue> _acknowledgeLater = [];
+    private readonly Queue<IBatchContainer> _overflow = new();
     private bool _groupReady;
     private bool _recovering = true;
     private RedisValue _recoveryCursor = "-";
@@ -62,6 +63,7 @@ internal sealed class RedisQueueAdapterReceiver : IQueueAdapterReceiver
     public async Task Initialize(TimeSpan timeout, CancellationToken cancellationToken)
     {
         _state.Clear();
+        _overflow.Clear();
         try
         {
             await EnsureGroupAsync(await DatabaseAsync());
@@ -77,6 +79,34 @@ internal sealed class RedisQueueAdapterReceiver : IQueueAdapterReceiver
     public Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount) => GetQueueMessagesAsync(maxCount, CancellationToken.None);
 
     public async Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount, CancellationToken cancellationToken)
+    {
+        // The agent's cache takes at most maxCount batches per read (more throws CacheFullException), and one entry may
+        // carry many batches: what does not fit waits here, already tracked as in flight, for the next call.
+        var capacity = maxCount <= 0 ? int.MaxValue : maxCount;
+        if (_overflow.Count == 0)
+        {
+            var read = await ReadAsync(maxCount);
+            if (read.Count <= capacity)
+            {
+                return read;
+            }
+
+            foreach (var container in read)
+            {
+                _overflow.Enqueue(container);
+            }
+        }
+
+        var handed = new List<IBatchContainer>(Math.Min(capacity, _overflow.Count));
+        while (handed.Count < capacity && _overflow.TryDequeue(out var next))
+        {
+            handed.Add(next);
+        }
+
+        return handed;
+    }
+
+    private async Task<IList<IBatchContainer>> ReadAsync(int maxCount)
     {
         var now = DateTime.UtcNow;
         if (_backoff.IsWaiting(now))
@@ -187,8 +217,10 @@ internal sealed class RedisQueueAdapterReceiver : IQueueAdapterReceiver
         }
         finally
         {
-            // Whatever is still in the agent's cache stays pending in Redis for the next owner of this queue.
+            // Whatever is still in the agent's cache (or waiting in the overflow) stays pending in Redis for the next
+            // owner of this queue.
             _state.Clear();
+            _overflow.Clear();
             StreamingInstruments.ClearPending(_provider, Queue);
         }
     }
