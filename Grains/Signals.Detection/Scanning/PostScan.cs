@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Signals.Detection.Scanning;
 
 /// <summary>
@@ -62,7 +64,7 @@ internal sealed class PostScan
             return [];
         }
 
-        _occurrences.Sort(static (a, b) => a.Segment != b.Segment ? a.Segment.CompareTo(b.Segment) : a.Start.CompareTo(b.Start));
+        SmallSort.ByPosition(_occurrences);
         return Report(cleanText, quotes);
     }
 
@@ -95,8 +97,8 @@ internal sealed class PostScan
 
         if (_knownSpans.Count == 0 && _tonShaped.Count == 0)
         {
-            _occurrences.AddRange(_bare);
-            _occurrences.AddRange(_ton);
+            _occurrences.AddRange(CollectionsMarshal.AsSpan(_bare));
+            _occurrences.AddRange(CollectionsMarshal.AsSpan(_ton));
         }
         else
         {
@@ -110,7 +112,7 @@ internal sealed class PostScan
                 }
             }
 
-            _ton.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+            SmallSort.ByPosition(_ton); // one segment: by start
             var tonInKnownUrl = _tonInKnownUrl.Load(_knownSpans);
             foreach (var o in _ton)
             {
@@ -121,20 +123,11 @@ internal sealed class PostScan
             }
         }
 
-        _occurrences.AddRange(_fromLinks);
+        _occurrences.AddRange(CollectionsMarshal.AsSpan(_fromLinks));
     }
 
     private IReadOnlyList<DetectedToken> Report(string text, QuoteTokenSet quotes)
     {
-        Dictionary<string, Chain>? evmChainOf = null;
-        foreach (var o in _occurrences)
-        {
-            if (o.ChainFromLink && o.Chain.IsEvm() && o.Chain != Chain.Evm)
-            {
-                (evmChainOf ??= new(StringComparer.Ordinal)).TryAdd(o.Address, o.Chain);
-            }
-        }
-
         // A bare EVM address with no link of its own takes the post's chain when the post's links name exactly one.
         Chain? postChain = null;
         if (_evmHints.Count == 1)
@@ -153,7 +146,7 @@ internal sealed class PostScan
             var chain = o.Chain;
             if (chain.IsEvm())
             {
-                chain = evmChainOf is not null && evmChainOf.TryGetValue(o.Address, out var linked) ? linked : postChain ?? Chain.Evm;
+                chain = LinkedChainOf(o.Address) ?? postChain ?? Chain.Evm;
             }
 
             if (quotes.Contains(o.Address) || Seen(tokens, chain, o.Address))
@@ -167,6 +160,21 @@ internal sealed class PostScan
         // Built in a reused list, handed out as an array of the exact size: one allocation instead of a list and
         // its growing backing array.
         return tokens.Count == 0 ? [] : tokens.ToArray();
+    }
+
+    /// <summary>The chain a link in the post gave this EVM address (the first such link), if any.</summary>
+    /// <remarks>A post names a handful of addresses: a linear search beats building a dictionary per post.</remarks>
+    private Chain? LinkedChainOf(string address)
+    {
+        foreach (var o in _occurrences)
+        {
+            if (o.ChainFromLink && o.Chain.IsEvm() && o.Chain != Chain.Evm && o.Address == address)
+            {
+                return o.Chain;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A post names a handful of tokens at most: a linear look-up beats building a set.</summary>

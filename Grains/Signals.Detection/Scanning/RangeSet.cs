@@ -9,7 +9,7 @@ internal sealed class RangeSet
     /// <summary>Replaces the contents with the union of <paramref name="ranges"/> (which is sorted in place).</summary>
     public RangeSet Load(List<TextRange> ranges)
     {
-        ranges.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        SmallSort.ByStart(ranges);
         _ranges.Clear();
         _cursor = 0;
         foreach (var r in ranges)
