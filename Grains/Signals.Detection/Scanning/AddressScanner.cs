@@ -90,6 +90,12 @@ internal static class AddressScanner
                 UrlRun(text, urlStart, end, segment, ton, tonShaped, skip);
                 urlStart = end + 1;
             }
+            else if (urlStart == stdStart)
+            {
+                // No '-', '_', '+' or '/' in the run: both alphabets read it alike, so one check answers for both.
+                UrlRun(text, urlStart, end, segment, ton, tonShaped, skip);
+                return end;
+            }
             else
             {
                 UrlRun(text, urlStart, end, segment, ton, tonShaped, skip);

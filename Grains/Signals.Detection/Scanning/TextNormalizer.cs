@@ -28,17 +28,26 @@ internal static class TextNormalizer
             return text;
         }
 
-        var builder = new System.Text.StringBuilder(text.Length);
-        builder.Append(text, 0, first);
+        // Copied into a scratch buffer, then one string of the final length (a StringBuilder cost two more objects).
+        var rented = text.Length > 512 ? System.Buffers.ArrayPool<char>.Shared.Rent(text.Length) : null;
+        var buffer = rented is null ? stackalloc char[text.Length] : rented.AsSpan(0, text.Length);
+        text.AsSpan(0, first).CopyTo(buffer);
+        var length = first;
         for (var i = first; i < text.Length; i++)
         {
             if (!IsInvisible(text[i]))
             {
-                builder.Append(text[i]);
+                buffer[length++] = text[i];
             }
         }
 
-        return builder.ToString();
+        var clean = new string(buffer[..length]);
+        if (rented is not null)
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return clean;
     }
 
     /// <summary>

@@ -117,8 +117,10 @@ public static class ReferenceAddressScanner
         return new Result(bare, Sorted(ton), Sorted(tonShaped));
     }
 
+    /// <summary>Sorted and distinct: a TON address written in the characters both base64 alphabets share may be
+    /// reported once per alphabet or once in all; the detector keeps each token once either way.</summary>
     public static List<string> Sorted(IEnumerable<string> positioned) =>
-        positioned.OrderBy(s => int.Parse(s[..s.IndexOf('-')], CultureInfo.InvariantCulture)).ThenBy(s => s, StringComparer.Ordinal).ToList();
+        positioned.Distinct(StringComparer.Ordinal).OrderBy(s => int.Parse(s[..s.IndexOf('-')], CultureInfo.InvariantCulture)).ThenBy(s => s, StringComparer.Ordinal).ToList();
 
     /// <summary>32 bytes exactly, counting each leading '1' as a zero byte, and not all zero.</summary>
     public static bool IsSolanaKey(string word)
