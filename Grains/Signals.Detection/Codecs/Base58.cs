@@ -71,7 +71,9 @@ internal static class Base58
     }
 
     /// <summary>
-    /// Decodes <paramref name="text"/> into exactly 32 bytes. Leading '1's are leading zero bytes, so
+    /// Decodes <paramref name="text"/> into exactly 32 bytes. Detection needs only the yes/no of
+    /// <see cref="IsNonZeroKey32"/>; this exact decoder is for callers that need the key's bytes, and is what the
+    /// differential tests hold the bounds check to. Leading '1's are leading zero bytes, so
     /// "1111…" strings and big numbers both count their full width; anything shorter or longer is rejected.
     /// </summary>
     public static bool TryDecode32(ReadOnlySpan<char> text, Span<byte> output)
