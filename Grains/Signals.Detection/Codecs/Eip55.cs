@@ -7,6 +7,8 @@ namespace Signals.Detection.Codecs;
 /// <summary>EIP-55 mixed-case checksums for 20-byte EVM addresses (eips.ethereum.org/EIPS/eip-55).</summary>
 internal static class Eip55
 {
+    private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
+
     /// <summary>
     /// Validates "0x" + 40 hex and returns its checksummed form. All-lower or all-upper hex carries no checksum
     /// and is accepted; mixed case must match the checksum exactly.
@@ -19,28 +21,15 @@ internal static class Eip55
             return false;
         }
 
+        // Three vectorised searches over the 40 digits instead of a branch per character.
         var hex = text[2..];
-        bool hasUpper = false, hasLower = false;
-        foreach (var ch in hex)
+        if (hex.ContainsAnyExcept(HexDigits))
         {
-            if (ch is >= '0' and <= '9')
-            {
-                continue;
-            }
-
-            if (ch is >= 'a' and <= 'f')
-            {
-                hasLower = true;
-            }
-            else if (ch is >= 'A' and <= 'F')
-            {
-                hasUpper = true;
-            }
-            else
-            {
-                return false;
-            }
+            return false;
         }
+
+        var hasLower = hex.ContainsAnyInRange('a', 'f');
+        var hasUpper = hex.ContainsAnyInRange('A', 'F');
 
         var expected = Checksum(hex);
         if (hasUpper && hasLower && !hex.SequenceEqual(expected.AsSpan(2)))
