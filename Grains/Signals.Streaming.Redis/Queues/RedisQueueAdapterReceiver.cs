@@ -399,7 +399,7 @@ internal sealed class RedisQueueAdapterReceiver : IQueueAdapterReceiver
         }
 
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        var batch = new List<IBatchContainer>(entries.Length);
+        var decoded = new List<(string Id, RedisBatchContainer[] Containers)>(entries.Length);
         foreach (var entry in entries)
         {
             if (entry.IsNull)
@@ -454,6 +454,15 @@ internal sealed class RedisQueueAdapterReceiver : IQueueAdapterReceiver
                 continue;
             }
 
+            decoded.Add((id, containers));
+        }
+
+        // Tracked only after every split and dead-letter call above succeeded: an entry tracked but never handed to the
+        // agent (because a later call threw) would count as in flight until shutdown, so no sweep would redeliver it.
+        // Untracked, it simply stays pending in Redis and the sweep redelivers it after RedeliveryDelay.
+        var batch = new List<IBatchContainer>(entries.Length);
+        foreach (var (id, containers) in decoded)
+        {
             var firstToken = _state.Track(id, containers.Length);
             for (var i = 0; i < containers.Length; i++)
             {
