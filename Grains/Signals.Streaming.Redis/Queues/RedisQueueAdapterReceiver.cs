@@ -376,8 +376,11 @@ internal sealed class RedisQueueAdapterReceiver : IQueueAdapterReceiver
             RedisStreamScripts.MoveToDeadLetters,
             [_queueKey, _deadLetterKey],
             [entryId, _options.ConsumerGroup, deliveries, reason, _options.DeadLetterMaxLength]);
-        StreamingInstruments.RecordDeadLettered(_provider, Queue, moved);
-        StreamLog.DeadLettered(_logger, _provider, Queue, entryId, deliveries, reason);
+        if (moved > 0)
+        {
+            StreamingInstruments.RecordDeadLettered(_provider, Queue, moved);
+            StreamLog.DeadLettered(_logger, _provider, Queue, entryId, deliveries, reason);
+        }
     }
 
     /// <summary>

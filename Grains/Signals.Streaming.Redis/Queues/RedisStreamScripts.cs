@@ -6,10 +6,14 @@ internal static class RedisStreamScripts
     /// <summary>
     /// Copies a pending entry to the dead-letter stream and acknowledges it, atomically: an entry is never both gone
     /// from the queue and missing from the dead letters. An entry of several batches (group commit) becomes one dead
-    /// letter per batch, so each can be listed and replayed on its own. KEYS: queue, dead letters. ARGV: id, group,
-    /// deliveries, reason, dead-letter max length (0 = unbounded).
+    /// letter per batch, so each can be listed and replayed on its own. Does nothing when the entry is no longer
+    /// pending: another receiver of the queue (during a rebalance) dead-lettered or delivered it since both saw it in
+    /// XPENDING, and a second copy would be replayed twice. KEYS: queue, dead letters. ARGV: id, group, deliveries,
+    /// reason, dead-letter max length (0 = unbounded). Returns the number of dead letters added.
     /// </summary>
     public const string MoveToDeadLetters = """
+        local pending = redis.call('XPENDING', KEYS[1], ARGV[2], ARGV[1], ARGV[1], 1)
+        if #pending == 0 then return 0 end
         local entries = redis.call('XRANGE', KEYS[1], ARGV[1], ARGV[1])
         local moved = 0
         local function dead_letter(batch)
