@@ -61,6 +61,17 @@ internal sealed class RedisQueueWriter
                     ? new RedisStreamUnavailableException(
                         $"Redis did not accept an entry of {entry.Count} batch(es) for queue '{_queueKey}' (provider '{_provider}'); they were not enqueued.", exception)
                     : exception;
+                if (RedisFailures.IsTransient(exception))
+                {
+                    // Redis is unreachable: every publish waiting behind this entry would otherwise wait out its own
+                    // timeout against the same dead server, one entry after another (the last of N publishers for
+                    // N / MaxBatchesPerEntry timeouts). They were not written either; they get the typed error now.
+                    foreach (var batch in TakeAllWaiting())
+                    {
+                        batch.Fail(failure);
+                    }
+                }
+
                 foreach (var batch in entry)
                 {
                     batch.Fail(failure);
@@ -74,6 +85,17 @@ internal sealed class RedisQueueWriter
             {
                 batch.Complete();
             }
+        }
+    }
+
+    /// <summary>Every batch waiting for a later entry; the loop keeps running and goes idle on its next take.</summary>
+    private List<QueuedBatch> TakeAllWaiting()
+    {
+        lock (_gate)
+        {
+            var all = _waiting;
+            _waiting = [];
+            return all;
         }
     }
 
