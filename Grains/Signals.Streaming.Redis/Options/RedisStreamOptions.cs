@@ -20,7 +20,11 @@ public sealed class RedisStreamOptions
     /// <summary>Redis streams (Orleans queues) per provider; Orleans streams are spread over them by a hash ring.</summary>
     public int QueueCount { get; set; } = 8;
 
-    /// <summary>Acknowledged entries beyond this length are trimmed; unacknowledged ones never are.</summary>
+    /// <summary>
+    /// Acknowledged entries beyond this length are trimmed; unacknowledged ones never are. It counts Redis entries,
+    /// and with group commit one entry holds up to <see cref="MaxBatchesPerEntry"/> publishes: size Redis memory for
+    /// the events, not the entries.
+    /// </summary>
     public long MaxStreamLength { get; set; } = 100_000;
 
     /// <summary>K: deliveries of one entry before it moves to the dead-letter stream instead of another attempt.</summary>

@@ -327,24 +327,25 @@ internal sealed class RedisQueueAdapterReceiver : IQueueAdapterReceiver
 
     /// <summary>
     /// Trims to <c>MaxStreamLength</c>, but never at or above the oldest unacknowledged entry: below both the lowest
-    /// pending id and everything after the group's last-delivered id (not yet read). Reads can only add pending
-    /// entries above the old last-delivered id, so the bound stays safe while it is computed.
+    /// pending id and everything after the group's last-delivered id (not yet read).
     /// </summary>
+    /// <remarks>
+    /// The group's last-delivered id is read before the pending list, not after. An entry another reader takes in
+    /// between has an id above that last-delivered id, so it stays above the bound; read the other way round, an
+    /// entry read between the two calls would be pending yet below a last-delivered id that already counts it, and
+    /// absent from a pending summary taken before it, so trimming could remove it.
+    /// </remarks>
     private async Task TrimAsync(IDatabase database)
     {
-        var summary = await database.StreamPendingAsync(_queueKey, _options.ConsumerGroup);
-        StreamingInstruments.SetPending(_provider, Queue, summary.PendingMessageCount);
-
         var length = await database.StreamLengthAsync(_queueKey);
         var excess = length - _options.MaxStreamLength;
-        if (excess <= 0)
-        {
-            return;
-        }
+        var group = excess > 0
+            ? (await database.StreamGroupInfoAsync(_queueKey)).FirstOrDefault(info => string.Equals(info.Name, _options.ConsumerGroup, StringComparison.Ordinal))
+            : default;
 
-        var group = (await database.StreamGroupInfoAsync(_queueKey))
-            .FirstOrDefault(info => string.Equals(info.Name, _options.ConsumerGroup, StringComparison.Ordinal));
-        if (group.Name is null || group.LastDeliveredId is null)
+        var summary = await database.StreamPendingAsync(_queueKey, _options.ConsumerGroup);
+        StreamingInstruments.SetPending(_provider, Queue, summary.PendingMessageCount);
+        if (excess <= 0 || group.Name is null || group.LastDeliveredId is null)
         {
             return;
         }
