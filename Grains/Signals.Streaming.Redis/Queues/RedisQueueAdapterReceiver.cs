@@ -391,8 +391,11 @@ internal sealed class RedisQueueAdapterReceiver : IQueueAdapterReceiver
     /// </summary>
     private async Task SplitAsync(IDatabase database, string entryId, int batches)
     {
-        await database.ScriptEvaluateAsync(RedisStreamScripts.SplitEntry, [_queueKey], [entryId, _options.ConsumerGroup]);
-        StreamLog.Split(_logger, _provider, Queue, entryId, batches);
+        var added = (long)await database.ScriptEvaluateAsync(RedisStreamScripts.SplitEntry, [_queueKey], [entryId, _options.ConsumerGroup]);
+        if (added > 0)
+        {
+            StreamLog.Split(_logger, _provider, Queue, entryId, batches); // 0: another reader split it first
+        }
     }
 
     private async Task<IList<IBatchContainer>> ToContainersAsync(IDatabase database, StreamEntry[] entries, bool redelivered)

@@ -55,8 +55,10 @@ internal sealed class RedisQueueWriter
                 // ConfigureAwait(false): this loop serves every publisher of the queue, not the grain that started it.
                 await database.StreamAddAsync(_queueKey, RedisEntryFormat.Fields(entry)).ConfigureAwait(false);
             }
-            catch (Exception exception) when (exception is not OutOfMemoryException)
+            catch (Exception exception)
             {
+                // Every exception, OutOfMemoryException included: this loop is the only writer of the queue, and
+                // one that died here would leave it marked as writing, so every later publish would wait forever.
                 var failure = exception is RedisException or TimeoutException
                     ? new RedisStreamUnavailableException(
                         $"Redis did not accept an entry of {entry.Count} batch(es) for queue '{_queueKey}' (provider '{_provider}'); they were not enqueued.", exception)
