@@ -4,16 +4,21 @@ namespace Signals.Detection.Tests.Codecs;
 
 public sealed class Eip55Tests
 {
-    // Test vectors from EIP-55 itself (eips.ethereum.org/EIPS/eip-55, "Test Cases").
+    // All eight test cases of EIP-55 itself (eips.ethereum.org/EIPS/eip-55, "Test Cases").
+    public static TheoryData<string> PublishedVectors =>
+    [
+        "0x52908400098527886E0F7030069857D2E4169EE7",
+        "0x8617E340B3D01FA5F11F306F4090FD50E238070D",
+        "0xde709f2102306220921060314715629080e2fb77",
+        "0x27b1fdb04752bbc536007a920d24acb045561c26",
+        "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+        "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359",
+        "0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB",
+        "0xD1220A0cf47c7B9Be7A2E6BA89F429762e7b9aDb",
+    ];
+
     [Theory]
-    [InlineData("0x52908400098527886E0F7030069857D2E4169EE7")]
-    [InlineData("0x8617E340B3D01FA5F11F306F4090FD50E238070D")]
-    [InlineData("0xde709f2102306220921060314715629080e2fb77")]
-    [InlineData("0x27b1fdb04752bbc536007a920d24acb045561c26")]
-    [InlineData("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed")]
-    [InlineData("0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359")]
-    [InlineData("0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB")]
-    [InlineData("0xD1220A0cf47c7B9Be7A2E6BA89F429762e7b9aDb")]
+    [MemberData(nameof(PublishedVectors))]
     public void Published_checksum_vectors_validate(string address)
     {
         Assert.True(Eip55.TryNormalize(address, out _));
@@ -61,17 +66,9 @@ public sealed class Eip55Tests
         Assert.False(Eip55.TryNormalize(text, out _));
     }
 
-    // All eight EIP-55 test cases (eips.ethereum.org/EIPS/eip-55): the all-caps and all-lower ones are what the
-    // checksum itself produces for those addresses.
+    // The all-caps and all-lower published cases are what the checksum itself produces for those addresses.
     [Theory]
-    [InlineData("0x52908400098527886E0F7030069857D2E4169EE7")]
-    [InlineData("0x8617E340B3D01FA5F11F306F4090FD50E238070D")]
-    [InlineData("0xde709f2102306220921060314715629080e2fb77")]
-    [InlineData("0x27b1fdb04752bbc536007a920d24acb045561c26")]
-    [InlineData("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed")]
-    [InlineData("0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359")]
-    [InlineData("0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB")]
-    [InlineData("0xD1220A0cf47c7B9Be7A2E6BA89F429762e7b9aDb")]
+    [MemberData(nameof(PublishedVectors))]
     public void Checksum_of_either_case_gives_the_published_form(string published)
     {
         var hex = published[2..];
