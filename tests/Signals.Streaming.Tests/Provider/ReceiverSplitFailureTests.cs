@@ -1,7 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.Runtime;
-using Orleans.Serialization;
 using Orleans.Streams;
 using Signals.Streaming.Redis;
 using Signals.Streaming.Tests.Infrastructure;
@@ -22,32 +19,21 @@ public sealed class ReceiverSplitFailureTests(RedisFixture redis) : IClassFixtur
     [Fact]
     public async Task An_entry_read_beside_one_whose_split_fails_is_delivered_once_redis_accepts_writes_again()
     {
-        var serviceId = "s" + Guid.NewGuid().ToString("N")[..10];
-        await using var services = new ServiceCollection()
-            .AddSerializer(serializer => serializer.AddAssembly(typeof(RedisBatchContainer).Assembly))
-            .BuildServiceProvider();
-        var serializer = services.GetRequiredService<Serializer<RedisBatchContainer>>();
-        var options = new RedisStreamOptions
+        await using var standalone = await StandaloneReceiver.StartAsync(Provider, new RedisStreamOptions
         {
             ConnectionString = redis.Server.ConnectionString,
-            QueueCount = 1,
             RedeliveryDelay = TimeSpan.FromMilliseconds(200),
             MaintenanceInterval = TimeSpan.FromMilliseconds(200),
-        };
-        var keys = new RedisStreamKeys(options.KeyPrefix, serviceId, Provider);
-        await using var connection = new RedisStreamConnection(options, services);
+        });
+        var (receiver, database, queue, group) = (standalone.Receiver, standalone.Database, standalone.Queue, standalone.Options.ConsumerGroup);
         await using var admin = await ConnectionMultiplexer.ConnectAsync(redis.Server.ConnectionString + ",allowAdmin=true");
         var server = admin.GetServer(admin.GetEndPoints()[0]);
-        var database = (await connection.GetAsync()).GetDatabase();
-        var receiver = new RedisQueueAdapterReceiver(
-            Provider, keys, options, connection, serializer, new QueueDeliveryState(0), "test-silo", NullLogger.Instance);
-        await receiver.Initialize(TimeSpan.FromSeconds(30));
 
         var streamId = StreamId.Create("split-ns", "split-key");
-        await database.StreamAddAsync(keys.Queue(0), RedisEntryFormat.Fields([Batch(serializer, streamId, "alone")]));
+        await database.StreamAddAsync(queue, RedisEntryFormat.Fields([standalone.Batch(streamId, "alone")]));
         // A group commit with one batch that does not decode: the receiver splits it so only that batch is dead-lettered.
         await database.StreamAddAsync(
-            keys.Queue(0), RedisEntryFormat.Fields([Batch(serializer, streamId, "beside-garbage"), new QueuedBatch(streamId, [0xFF, 0x00, 0x13])]));
+            queue, RedisEntryFormat.Fields([standalone.Batch(streamId, "beside-garbage"), new QueuedBatch(streamId, [0xFF, 0x00, 0x13])]));
 
         // Redis refuses writes (XADD, so the split script) but still serves XREADGROUP: the read fails at the split,
         // after it has already decoded the first entry.
@@ -74,13 +60,9 @@ public sealed class ReceiverSplitFailureTests(RedisFixture redis) : IClassFixtur
             TimeSpan.FromSeconds(30));
 
         await Eventually.HoldsAsync(
-            async () => await database.StreamLengthAsync(keys.DeadLetters) == 1,
+            async () => await database.StreamLengthAsync(standalone.Keys.DeadLetters) == 1,
             "the undecodable batch alone in the dead letters",
             TimeSpan.FromSeconds(30));
-        Assert.Equal(0, (await database.StreamPendingAsync(keys.Queue(0), options.ConsumerGroup)).PendingMessageCount);
-        await receiver.Shutdown(TimeSpan.FromSeconds(30));
+        Assert.Equal(0, (await database.StreamPendingAsync(queue, group)).PendingMessageCount);
     }
-
-    private static QueuedBatch Batch(Serializer<RedisBatchContainer> serializer, StreamId streamId, string e) =>
-        new(streamId, serializer.SerializeToArray(new RedisBatchContainer(streamId, [e], null, null, null)));
 }
