@@ -13,6 +13,9 @@ namespace Signals.Streaming.Redis;
 /// </summary>
 internal sealed class RedisQueueAdapterReceiver : IQueueAdapterReceiver
 {
+    // Trimming reads the tail (pending and unread entries) to learn whether it fits in MaxStreamLength; a longer tail
+    // than this is trimmed by MINID at its first entry instead (see RedisStreamScripts.Trim).
+    private const int TrimTailReadCap = 1000;
     private static readonly IList<IBatchContainer> Nothing = Array.Empty<IBatchContainer>();
 
     private readonly string _provider;
@@ -326,48 +329,20 @@ internal sealed class RedisQueueAdapterReceiver : IQueueAdapterReceiver
     }
 
     /// <summary>
-    /// Trims to <c>MaxStreamLength</c>, but never at or above the oldest unacknowledged entry: below both the lowest
-    /// pending id and everything after the group's last-delivered id (not yet read).
+    /// Trims to <c>MaxStreamLength</c>, but never an entry that is pending or not yet read (see
+    /// <see cref="RedisStreamScripts.Trim"/>), and reports the queue's pending count.
     /// </summary>
-    /// <remarks>
-    /// The group's last-delivered id is read before the pending list, not after. An entry another reader takes in
-    /// between has an id above that last-delivered id, so it stays above the bound; read the other way round, an
-    /// entry read between the two calls would be pending yet below a last-delivered id that already counts it, and
-    /// absent from a pending summary taken before it, so trimming could remove it.
-    /// </remarks>
     private async Task TrimAsync(IDatabase database)
     {
-        var length = await database.StreamLengthAsync(_queueKey);
-        var excess = length - _options.MaxStreamLength;
-        var group = excess > 0
-            ? (await database.StreamGroupInfoAsync(_queueKey)).FirstOrDefault(info => string.Equals(info.Name, _options.ConsumerGroup, StringComparison.Ordinal))
-            : default;
-
-        var summary = await database.StreamPendingAsync(_queueKey, _options.ConsumerGroup);
-        StreamingInstruments.SetPending(_provider, Queue, summary.PendingMessageCount);
-        if (excess <= 0 || group.Name is null || group.LastDeliveredId is null)
-        {
-            return;
-        }
-
-        var safe = StreamEntryId.Parse(group.LastDeliveredId).Successor();
-        if (summary.PendingMessageCount > 0 && !summary.LowestPendingMessageId.IsNull)
-        {
-            safe = StreamEntryId.Min(safe, StreamEntryId.Parse(summary.LowestPendingMessageId.ToString()));
-        }
-
-        var oldest = await database.StreamRangeAsync(_queueKey, "-", "+", (int)Math.Min(excess, 10_000));
-        if (oldest.Length == 0)
-        {
-            return;
-        }
-
-        var wanted = StreamEntryId.Parse(oldest[^1].Id.ToString()).Successor();
-        var minId = StreamEntryId.Min(wanted, safe).ToString();
-        var removed = await database.StreamTrimByMinIdAsync(_queueKey, minId);
+        var result = (RedisResult[])(await database.ScriptEvaluateAsync(
+            RedisStreamScripts.Trim,
+            [_queueKey],
+            [_options.ConsumerGroup, _options.MaxStreamLength, TrimTailReadCap]))!;
+        var removed = (long)result[0];
+        StreamingInstruments.SetPending(_provider, Queue, (long)result[1]);
         if (removed > 0)
         {
-            StreamLog.Trimmed(_logger, _provider, Queue, removed, minId);
+            StreamLog.Trimmed(_logger, _provider, Queue, removed);
         }
     }
 

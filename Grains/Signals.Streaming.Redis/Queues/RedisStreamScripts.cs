@@ -91,4 +91,43 @@ internal static class RedisStreamScripts
         redis.call('XDEL', KEYS[1], ARGV[1])
         return id
         """;
+    /// <summary>
+    /// Trims a queue towards its maximum length without ever removing an entry that is pending or not yet read, in
+    /// one atomic step (an XADD, read or ack between a client's checks and its XTRIM could otherwise move the cut).
+    /// The "tail" is everything from the lowest pending entry on (or, with nothing pending, everything after the
+    /// group's last-delivered id). When the tail fits in the maximum length, an exact MAXLEN trim keeps it whole;
+    /// otherwise (or when it is longer than the read cap, so its length is unknown) MINID at its first entry drops
+    /// only acknowledged entries. Only the tail is read, never the entries being removed: in steady state the tail is
+    /// the few entries in flight, whereas reading the oldest entries to find a cut would copy up to the whole excess
+    /// out of Redis (group commit makes an entry several KB). KEYS: queue. ARGV: group, max length, read cap.
+    /// Returns { entries removed, entries pending }.
+    /// </summary>
+    public const string Trim = """
+        local max = tonumber(ARGV[2])
+        local summary = redis.call('XPENDING', KEYS[1], ARGV[1])
+        local pending = summary[1]
+        if redis.call('XLEN', KEYS[1]) <= max then return { 0, pending } end
+        local start = nil
+        if pending > 0 then
+          start = summary[2]
+        else
+          for _, group in ipairs(redis.call('XINFO', 'GROUPS', KEYS[1])) do
+            local name, last
+            for i = 1, #group, 2 do
+              if group[i] == 'name' then name = group[i + 1] elseif group[i] == 'last-delivered-id' then last = group[i + 1] end
+            end
+            if name == ARGV[1] then start = '(' .. last end
+          end
+          if not start then return { 0, pending } end
+        end
+        local cap = math.min(max, tonumber(ARGV[3]))
+        local tail = redis.call('XRANGE', KEYS[1], start, '+', 'COUNT', cap + 1)
+        local removed
+        if #tail <= cap then
+          removed = redis.call('XTRIM', KEYS[1], 'MAXLEN', max)
+        else
+          removed = redis.call('XTRIM', KEYS[1], 'MINID', tail[1][1])
+        end
+        return { removed, pending }
+        """;
 }

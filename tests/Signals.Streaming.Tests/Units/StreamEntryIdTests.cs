@@ -6,17 +6,14 @@ namespace Signals.Streaming.Tests.Units;
 public sealed class StreamEntryIdTests
 {
     [Theory]
-    [InlineData("1-0", "1-1")]
-    [InlineData("1700000000000-5", "1700000000000-6")]
-    [InlineData("7-18446744073709551615", "8-0")]
-    public void Successor_is_the_next_id_redis_could_assign(string id, string next) =>
-        Assert.Equal(next, StreamEntryId.Parse(id).Successor().ToString());
-
-    [Fact]
-    public void Ids_order_by_time_then_sequence_not_as_text()
+    [InlineData("1700000000000-5", 1700000000000UL, 5UL)]
+    [InlineData("7-18446744073709551615", 7UL, ulong.MaxValue)]
+    [InlineData("42", 42UL, 0UL)]
+    public void Parses_the_milliseconds_and_sequence_redis_assigned(string id, ulong milliseconds, ulong sequence)
     {
-        Assert.True(StreamEntryId.Parse("9-0").CompareTo(StreamEntryId.Parse("10-0")) < 0);
-        Assert.True(StreamEntryId.Parse("10-2").CompareTo(StreamEntryId.Parse("10-10")) < 0);
-        Assert.Equal("3-1", StreamEntryId.Min(StreamEntryId.Parse("3-1"), StreamEntryId.Parse("3-2")).ToString());
+        var parsed = StreamEntryId.Parse(id);
+
+        Assert.Equal(new StreamEntryId(milliseconds, sequence), parsed);
+        Assert.Equal($"{milliseconds}-{sequence}", parsed.ToString());
     }
 }
