@@ -17,7 +17,7 @@ public sealed class BenchConsumerGrain : Grain, IBenchConsumerGrain, IAsyncObser
     public Task OnNextAsync(BenchEvent item, StreamSequenceToken? token = null)
     {
         // Silos and producer share this process, so Stopwatch timestamps are comparable.
-        LatencyRecorder.Record(Stopwatch.GetTimestamp() - item.PublishedAt);
+        LatencyRecorder.Delivery.Record(Stopwatch.GetTimestamp() - item.PublishedAt);
         return Task.CompletedTask;
     }
 

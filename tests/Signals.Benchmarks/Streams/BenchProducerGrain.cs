@@ -29,7 +29,9 @@ public sealed class BenchProducerGrain : Grain, IBenchProducerGrain
                     }
                 }
 
-                await streams[n % streams.Length].OnNextAsync(new BenchEvent(Stopwatch.GetTimestamp(), Payload));
+                var publishedAt = Stopwatch.GetTimestamp();
+                await streams[n % streams.Length].OnNextAsync(new BenchEvent(publishedAt, Payload));
+                LatencyRecorder.Publish.Record(Stopwatch.GetTimestamp() - publishedAt);
             }
         }
     }

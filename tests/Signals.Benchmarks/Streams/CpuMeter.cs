@@ -25,10 +25,13 @@ public sealed class CpuMeter
     /// <summary>Core-microseconds per event since <see cref="Start"/>: this process, redis-server.</summary>
     public (double Process, double Redis) PerEventMicroseconds(int events)
     {
-        var process = Process.GetCurrentProcess().TotalProcessorTime - _processStart;
-        var redis = RedisCpu(_redisPid) - _redisStart;
+        var (process, redis) = Elapsed();
         return (process.TotalMicroseconds / events, redis.TotalMicroseconds / events);
     }
+
+    /// <summary>CPU time since <see cref="Start"/>: this process, redis-server.</summary>
+    public (TimeSpan Process, TimeSpan Redis) Elapsed() =>
+        (Process.GetCurrentProcess().TotalProcessorTime - _processStart, RedisCpu(_redisPid) - _redisStart);
 
     /// <summary>utime + stime of redis-server from /proc (Linux); zero where that is not readable.</summary>
     private static TimeSpan RedisCpu(int? pid)

@@ -2,21 +2,27 @@ using System.Diagnostics;
 
 namespace Signals.Benchmarks.Streams;
 
-/// <summary>Delivery latencies of the current run (Stopwatch ticks), kept in a preallocated array.</summary>
-public static class LatencyRecorder
+/// <summary>Latencies of the current run (Stopwatch ticks), kept in a preallocated array.</summary>
+public sealed class LatencyRecorder
 {
-    private static long[] _ticks = new long[1];
-    private static int _count;
+    private long[] _ticks = new long[1];
+    private int _count;
 
-    public static int Count => Volatile.Read(ref _count);
+    /// <summary>Publish → subscriber's <c>OnNextAsync</c>.</summary>
+    public static LatencyRecorder Delivery { get; } = new();
 
-    public static void Reset(int capacity)
+    /// <summary>The publisher's await of <c>OnNextAsync</c>: until Redis has the entry (XADD answered).</summary>
+    public static LatencyRecorder Publish { get; } = new();
+
+    public int Count => Volatile.Read(ref _count);
+
+    public void Reset(int capacity)
     {
         _ticks = new long[capacity];
         Volatile.Write(ref _count, 0);
     }
 
-    public static void Record(long ticks)
+    public void Record(long ticks)
     {
         var slot = Interlocked.Increment(ref _count) - 1;
         var ticksArray = _ticks;
@@ -27,7 +33,7 @@ public static class LatencyRecorder
     }
 
     /// <summary>The given percentiles (0–100) in milliseconds, nearest-rank.</summary>
-    public static double[] PercentilesMs(params double[] percentiles)
+    public double[] PercentilesMs(params double[] percentiles)
     {
         var n = Math.Min(Count, _ticks.Length);
         var sorted = _ticks[..n];

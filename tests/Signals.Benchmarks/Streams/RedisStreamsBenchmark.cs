@@ -75,6 +75,16 @@ public static class RedisStreamsBenchmark
             await RunOnceAsync(cluster, redis, admin, keys, paced * 3 / 10, half / Queues, "paced warm-up (not counted)");
             await Task.Delay(TimeSpan.FromSeconds(1));
             await RunOnceAsync(cluster, redis, admin, keys, paced, half / Queues, $"paced at half the peak ({half:0} ev/s)");
+
+            // What the poll period costs when nothing flows: every pulling agent still reads its queue once per period.
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            var idle = CpuMeter.Start(redis.ProcessId);
+            var idleFor = TimeSpan.FromSeconds(5);
+            await Task.Delay(idleFor);
+            var (processCpu, redisCpu) = idle.Elapsed();
+            Console.WriteLine(
+                $"idle for {idleFor.TotalSeconds:0} s (no events, pulling agents polling every {pollPeriod.TotalMilliseconds:0} ms): "
+                + $"{processCpu / idleFor:P1} of a core in this process, {redisCpu / idleFor:P1} in redis-server");
         }
         finally
         {
@@ -85,22 +95,24 @@ public static class RedisStreamsBenchmark
     private static async Task<double> RunOnceAsync(InProcessTestCluster cluster, RedisServer redis, IConnectionMultiplexer admin, string[][] keys, int perProducer, double ratePerProducer, string label)
     {
         var total = perProducer * Queues;
-        LatencyRecorder.Reset(total);
+        LatencyRecorder.Delivery.Reset(total);
+        LatencyRecorder.Publish.Reset(total);
         var cpu = CpuMeter.Start(redis.ProcessId);
         var rewrites = await AofRewritesAsync(admin);
         var jitMethods = JitInfo.GetCompiledMethodCount();
         var jitTime = JitInfo.GetCompilationTime();
         var gcPause = GC.GetTotalPauseDuration();
+        var allocated = GC.GetTotalAllocatedBytes();
         var gcCounts = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var start = Stopwatch.GetTimestamp();
         await Task.WhenAll(Enumerable.Range(0, Queues).Select(q =>
             cluster.Client.GetGrain<IBenchProducerGrain>(q).RunAsync(keys[q], perProducer, Lanes, ratePerProducer)));
         var published = Stopwatch.GetElapsedTime(start);
-        while (LatencyRecorder.Count < total)
+        while (LatencyRecorder.Delivery.Count < total)
         {
             if (Stopwatch.GetElapsedTime(start) > Patience)
             {
-                throw new TimeoutException($"{label}: only {LatencyRecorder.Count} of {total} events delivered.");
+                throw new TimeoutException($"{label}: only {LatencyRecorder.Delivery.Count} of {total} events delivered.");
             }
 
             await Task.Delay(5);
@@ -108,18 +120,20 @@ public static class RedisStreamsBenchmark
 
         var delivered = Stopwatch.GetElapsedTime(start);
         var rate = total / delivered.TotalSeconds;
-        var p = LatencyRecorder.PercentilesMs(50, 99, 100);
+        var p = LatencyRecorder.Delivery.PercentilesMs(50, 99, 100);
+        var publish = LatencyRecorder.Publish.PercentilesMs(50, 99);
         var (processUs, redisUs) = cpu.PerEventMicroseconds(total);
         var compiled = JitInfo.GetCompiledMethodCount() - jitMethods;
         var compiling = JitInfo.GetCompilationTime() - jitTime;
         var paused = GC.GetTotalPauseDuration() - gcPause;
+        var allocatedPerEvent = (GC.GetTotalAllocatedBytes() - allocated) / (double)total;
         var collections = $"{GC.CollectionCount(0) - gcCounts.Item1}/{GC.CollectionCount(1) - gcCounts.Item2}/{GC.CollectionCount(2) - gcCounts.Item3}";
         Console.WriteLine(
             $"{label}: {total} events in {delivered.TotalSeconds:0.00} s → {rate:0} ev/s end to end (published in {published.TotalSeconds:0.00} s, {total / published.TotalSeconds:0} ev/s); "
-            + $"latency p50 {p[0]:0.0} ms, p99 {p[1]:0.0} ms, max {p[2]:0.0} ms; deliveries counted {LatencyRecorder.Count}; "
+            + $"latency p50 {p[0]:0.0} ms, p99 {p[1]:0.0} ms, max {p[2]:0.0} ms (publish await p50 {publish[0]:0.0}, p99 {publish[1]:0.0} ms); deliveries counted {LatencyRecorder.Delivery.Count}; "
             + $"CPU per event: {processUs:0} core-µs in this process, {redisUs:0} in redis-server; "
             + $"JIT during the run: {compiled} methods, {compiling.TotalMilliseconds:0} ms; "
-            + $"GC: {collections} gen0/1/2 collections, {paused.TotalMilliseconds:0} ms paused; "
+            + $"GC: {allocatedPerEvent / 1024:0.0} KB allocated per event, {collections} gen0/1/2 collections, {paused.TotalMilliseconds:0} ms paused; "
             + $"redis used_memory {await UsedMemoryMegabytesAsync(admin):0} MB, AOF rewrites during the run {await AofRewritesAsync(admin) - rewrites}");
         return rate;
     }
