@@ -22,8 +22,8 @@ internal static partial class StreamLog
     [LoggerMessage(6, LogLevel.Information, "Queue {Queue} of provider {Provider}: consumer group {Group} created")]
     public static partial void GroupCreated(ILogger logger, string provider, uint queue, string group);
 
-    [LoggerMessage(7, LogLevel.Debug, "Queue {Queue} of provider {Provider}: trimmed {Count} acknowledged entries")]
-    public static partial void Trimmed(ILogger logger, string provider, uint queue, long count);
+    [LoggerMessage(7, LogLevel.Debug, "Queue {Queue} of provider {Provider}: trimmed {Count} acknowledged entries ({Cut})")]
+    public static partial void Trimmed(ILogger logger, string provider, uint queue, long count, string cut);
 
     [LoggerMessage(9, LogLevel.Information, "Queue {Queue} of provider {Provider}: entry {EntryId} of {Batches} batches split into one entry per batch before its redelivery")]
     public static partial void Split(ILogger logger, string provider, uint queue, string entryId, int batches);

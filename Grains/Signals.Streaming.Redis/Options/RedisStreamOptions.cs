@@ -21,9 +21,11 @@ public sealed class RedisStreamOptions
     public int QueueCount { get; set; } = 8;
 
     /// <summary>
-    /// Acknowledged entries beyond this length are trimmed; unacknowledged ones never are. It counts Redis entries,
-    /// and with group commit one entry holds up to <see cref="MaxBatchesPerEntry"/> publishes: size Redis memory for
-    /// the events, not the entries.
+    /// A queue longer than this is trimmed every <see cref="MaintenanceInterval"/>: to exactly this length when no
+    /// consumer group has anything in flight, otherwise up to the oldest entry a group still needs (pending, or not
+    /// yet read), so possibly shorter; such entries are never removed. It counts Redis entries, and with group commit
+    /// one entry holds up to <see cref="MaxBatchesPerEntry"/> publishes: size Redis memory for the events, not the
+    /// entries.
     /// </summary>
     public long MaxStreamLength { get; set; } = 100_000;
 

@@ -13,9 +13,6 @@ namespace Signals.Streaming.Redis;
 /// </summary>
 internal sealed class RedisQueueAdapterReceiver : IQueueAdapterReceiver
 {
-    // Trimming reads the tail (pending and unread entries) to learn whether it fits in MaxStreamLength; a longer tail
-    // than this is trimmed by MINID at its first entry instead (see RedisStreamScripts.Trim).
-    private const int TrimTailReadCap = 1000;
     private static readonly IList<IBatchContainer> Nothing = Array.Empty<IBatchContainer>();
 
     private readonly string _provider;
@@ -337,12 +334,12 @@ internal sealed class RedisQueueAdapterReceiver : IQueueAdapterReceiver
         var result = (RedisResult[])(await database.ScriptEvaluateAsync(
             RedisStreamScripts.Trim,
             [_queueKey],
-            [_options.ConsumerGroup, _options.MaxStreamLength, TrimTailReadCap]))!;
+            [_options.ConsumerGroup, _options.MaxStreamLength]))!;
         var removed = (long)result[0];
         StreamingInstruments.SetPending(_provider, Queue, (long)result[1]);
         if (removed > 0)
         {
-            StreamLog.Trimmed(_logger, _provider, Queue, removed);
+            StreamLog.Trimmed(_logger, _provider, Queue, removed, (string)result[2]!);
         }
     }
 

@@ -92,42 +92,57 @@ internal static class RedisStreamScripts
         return id
         """;
     /// <summary>
-    /// Trims a queue towards its maximum length without ever removing an entry that is pending or not yet read, in
-    /// one atomic step (an XADD, read or ack between a client's checks and its XTRIM could otherwise move the cut).
-    /// The "tail" is everything from the lowest pending entry on (or, with nothing pending, everything after the
-    /// group's last-delivered id). When the tail fits in the maximum length, an exact MAXLEN trim keeps it whole;
-    /// otherwise (or when it is longer than the read cap, so its length is unknown) MINID at its first entry drops
-    /// only acknowledged entries. Only the tail is read, never the entries being removed: in steady state the tail is
-    /// the few entries in flight, whereas reading the oldest entries to find a cut would copy up to the whole excess
-    /// out of Redis (group commit makes an entry several KB). KEYS: queue. ARGV: group, max length, read cap.
-    /// Returns { entries removed, entries pending }.
+    /// Trims a queue longer than its maximum length without ever removing an entry that some consumer group of the
+    /// key still needs, in one atomic step (an XADD, read or ack between a client's checks and its XTRIM could
+    /// otherwise move the cut). What must stay: for every group, its pending entries and everything after its
+    /// last-delivered id (a group moved back with XGROUP SETID included). When nothing needs to stay, an exact
+    /// MAXLEN cut keeps the newest entries; otherwise MINID cuts at the first entry that must stay, which drops every
+    /// acknowledged entry before it (more than the length alone asks, never less safe). Reads one entry at most:
+    /// learning where a length cut would fall would mean copying the entries before it out of the stream, and an
+    /// entry holds up to MaxBatchesPerEntry events, so a few thousand of them can stall Redis for hundreds of
+    /// milliseconds. KEYS: queue. ARGV: this provider's group, max length. Returns { entries removed, entries pending
+    /// in this provider's group, the cut ("MAXLEN n" or "MINID id") }.
     /// </summary>
     public const string Trim = """
-        local max = tonumber(ARGV[2])
-        local summary = redis.call('XPENDING', KEYS[1], ARGV[1])
-        local pending = summary[1]
-        if redis.call('XLEN', KEYS[1]) <= max then return { 0, pending } end
-        local start = nil
-        if pending > 0 then
-          start = summary[2]
-        else
-          for _, group in ipairs(redis.call('XINFO', 'GROUPS', KEYS[1])) do
-            local name, last
-            for i = 1, #group, 2 do
-              if group[i] == 'name' then name = group[i + 1] elseif group[i] == 'last-delivered-id' then last = group[i + 1] end
-            end
-            if name == ARGV[1] then start = '(' .. last end
+        local function before(x, y)
+          local xd, yd = string.find(x, '-', 1, true), string.find(y, '-', 1, true)
+          local xm, xs, ym, ys = string.sub(x, 1, xd - 1), string.sub(x, xd + 1), string.sub(y, 1, yd - 1), string.sub(y, yd + 1)
+          -- Decimal strings without leading zeros, compared without Lua numbers (a sequence can exceed 2^53).
+          if xm ~= ym then
+            if #xm ~= #ym then return #xm < #ym end
+            return xm < ym
           end
-          if not start then return { 0, pending } end
+          if #xs ~= #ys then return #xs < #ys end
+          return xs < ys
         end
-        local cap = math.min(max, tonumber(ARGV[3]))
-        local tail = redis.call('XRANGE', KEYS[1], start, '+', 'COUNT', cap + 1)
-        local removed
-        if #tail <= cap then
-          removed = redis.call('XTRIM', KEYS[1], 'MAXLEN', max)
-        else
-          removed = redis.call('XTRIM', KEYS[1], 'MINID', tail[1][1])
+        local keep, inclusive = nil, false
+        local function must_keep(id, from_id_on)
+          if keep == nil or before(id, keep) or (id == keep and from_id_on and not inclusive) then
+            keep, inclusive = id, from_id_on
+          end
         end
-        return { removed, pending }
+        local own_pending = 0
+        local groups = redis.call('XINFO', 'GROUPS', KEYS[1])
+        for _, group in ipairs(groups) do
+          local name, pending, last
+          for i = 1, #group, 2 do
+            local field = group[i]
+            if field == 'name' then name = group[i + 1]
+            elseif field == 'pending' then pending = group[i + 1]
+            elseif field == 'last-delivered-id' then last = group[i + 1] end
+          end
+          if name == ARGV[1] then own_pending = pending end
+          must_keep(last, false)
+          if pending > 0 then
+            must_keep(redis.call('XPENDING', KEYS[1], name)[2], true)
+          end
+        end
+        local max = tonumber(ARGV[2])
+        if #groups == 0 or redis.call('XLEN', KEYS[1]) <= max then return { 0, own_pending, '' } end
+        local first = redis.call('XRANGE', KEYS[1], inclusive and keep or ('(' .. keep), '+', 'COUNT', 1)
+        if #first == 0 then
+          return { redis.call('XTRIM', KEYS[1], 'MAXLEN', max), own_pending, 'MAXLEN ' .. ARGV[2] }
+        end
+        return { redis.call('XTRIM', KEYS[1], 'MINID', first[1][1]), own_pending, 'MINID ' .. first[1][1] }
         """;
 }
