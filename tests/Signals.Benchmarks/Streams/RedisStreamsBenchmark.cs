@@ -98,12 +98,8 @@ public static class RedisStreamsBenchmark
         LatencyRecorder.Delivery.Reset(total);
         LatencyRecorder.Publish.Reset(total);
         var cpu = CpuMeter.Start(redis.ProcessId);
-        var rewrites = await AofRewritesAsync(admin);
-        var jitMethods = JitInfo.GetCompiledMethodCount();
-        var jitTime = JitInfo.GetCompilationTime();
-        var gcPause = GC.GetTotalPauseDuration();
-        var allocated = GC.GetTotalAllocatedBytes();
-        var gcCounts = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var rewrites = await RedisInfo.AofRewritesAsync(admin);
+        var runtime = RuntimeCounters.Now();
         var start = Stopwatch.GetTimestamp();
         await Task.WhenAll(Enumerable.Range(0, Queues).Select(q =>
             cluster.Client.GetGrain<IBenchProducerGrain>(q).RunAsync(keys[q], perProducer, Lanes, ratePerProducer)));
@@ -123,32 +119,14 @@ public static class RedisStreamsBenchmark
         var p = LatencyRecorder.Delivery.PercentilesMs(50, 99, 100);
         var publish = LatencyRecorder.Publish.PercentilesMs(50, 99);
         var (processUs, redisUs) = cpu.PerEventMicroseconds(total);
-        var compiled = JitInfo.GetCompiledMethodCount() - jitMethods;
-        var compiling = JitInfo.GetCompilationTime() - jitTime;
-        var paused = GC.GetTotalPauseDuration() - gcPause;
-        var allocatedPerEvent = (GC.GetTotalAllocatedBytes() - allocated) / (double)total;
-        var collections = $"{GC.CollectionCount(0) - gcCounts.Item1}/{GC.CollectionCount(1) - gcCounts.Item2}/{GC.CollectionCount(2) - gcCounts.Item3}";
+        var runtimeDuringRun = RuntimeCounters.Now().DescribeSince(runtime, total);
         Console.WriteLine(
             $"{label}: {total} events in {delivered.TotalSeconds:0.00} s → {rate:0} ev/s end to end (published in {published.TotalSeconds:0.00} s, {total / published.TotalSeconds:0} ev/s); "
             + $"latency p50 {p[0]:0.0} ms, p99 {p[1]:0.0} ms, max {p[2]:0.0} ms (publish await p50 {publish[0]:0.0}, p99 {publish[1]:0.0} ms); deliveries counted {LatencyRecorder.Delivery.Count}; "
             + $"CPU per event: {processUs:0} core-µs in this process, {redisUs:0} in redis-server; "
-            + $"JIT during the run: {compiled} methods, {compiling.TotalMilliseconds:0} ms; "
-            + $"GC: {allocatedPerEvent / 1024:0.0} KB allocated per event, {collections} gen0/1/2 collections, {paused.TotalMilliseconds:0} ms paused; "
-            + $"redis used_memory {await UsedMemoryMegabytesAsync(admin):0} MB, AOF rewrites during the run {await AofRewritesAsync(admin) - rewrites}");
+            + $"{runtimeDuringRun}; "
+            + $"redis used_memory {await RedisInfo.UsedMemoryMegabytesAsync(admin):0} MB, AOF rewrites during the run {await RedisInfo.AofRewritesAsync(admin) - rewrites}");
         return rate;
-    }
-
-    // AOF rewrites fork redis-server and rewrite the whole data set; they land inside some runs and not others, so each
-    // line says whether one did.
-    private static async Task<long> AofRewritesAsync(IConnectionMultiplexer admin) => await InfoFieldAsync(admin, "persistence", "aof_rewrites");
-
-    private static async Task<double> UsedMemoryMegabytesAsync(IConnectionMultiplexer admin) => await InfoFieldAsync(admin, "memory", "used_memory") / 1048576.0;
-
-    private static async Task<long> InfoFieldAsync(IConnectionMultiplexer admin, string section, string field)
-    {
-        var info = await admin.GetServer(admin.GetEndPoints()[0]).InfoAsync(section);
-        var value = info.SelectMany(g => g).First(p => p.Key == field).Value;
-        return long.Parse(value, CultureInfo.InvariantCulture);
     }
 
     private static async Task<InProcessTestCluster> StartClusterAsync(RedisServer redis, TimeSpan pollPeriod)
