@@ -121,24 +121,21 @@ internal static class RedisStreamScripts
             keep, inclusive = id, from_id_on
           end
         end
-        local own_pending = 0
-        local groups = redis.call('XINFO', 'GROUPS', KEYS[1])
-        for _, group in ipairs(groups) do
-          local name, pending, last
-          for i = 1, #group, 2 do
-            local field = group[i]
-            if field == 'name' then name = group[i + 1]
-            elseif field == 'pending' then pending = group[i + 1]
-            elseif field == 'last-delivered-id' then last = group[i + 1] end
-          end
-          if name == ARGV[1] then own_pending = pending end
-          must_keep(last, false)
-          if pending > 0 then
-            must_keep(redis.call('XPENDING', KEYS[1], name)[2], true)
-          end
+        local own_pending, groups = 0, {}
+        for _, info in ipairs(redis.call('XINFO', 'GROUPS', KEYS[1])) do
+          local group = {}
+          for i = 1, #info, 2 do group[info[i]] = info[i + 1] end
+          if group['name'] == ARGV[1] then own_pending = group['pending'] end
+          table.insert(groups, group)
         end
         local max = tonumber(ARGV[2])
         if #groups == 0 or redis.call('XLEN', KEYS[1]) <= max then return { 0, own_pending, '' } end
+        for _, group in ipairs(groups) do
+          must_keep(group['last-delivered-id'], false)
+          if group['pending'] > 0 then
+            must_keep(redis.call('XPENDING', KEYS[1], group['name'])[2], true)
+          end
+        end
         local first = redis.call('XRANGE', KEYS[1], inclusive and keep or ('(' .. keep), '+', 'COUNT', 1)
         if #first == 0 then
           return { redis.call('XTRIM', KEYS[1], 'MAXLEN', max), own_pending, 'MAXLEN ' .. ARGV[2] }
