@@ -39,14 +39,9 @@ public sealed class KeccakPermutationTests
         for (var trial = 0; trial < 5000; trial++)
         {
             random.NextBytes(bytes);
-            var scalar = new ulong[25];
-            Buffer.BlockCopy(bytes, 0, scalar, 0, bytes.Length);
-            var vector = (ulong[])scalar.Clone();
-
-            KeccakPermutationScalar.Permute(scalar);
-            KeccakPermutationAvx512.Permute(vector);
-
-            Assert.True(scalar.AsSpan().SequenceEqual(vector), $"trial {trial}");
+            var state = new ulong[25];
+            Buffer.BlockCopy(bytes, 0, state, 0, bytes.Length);
+            AssertBothPermutationsAgree(state, $"trial {trial}");
         }
     }
 
@@ -56,14 +51,9 @@ public sealed class KeccakPermutationTests
         // One set bit per state reaches every lane position and rotation, so a wrong index or offset shows up.
         for (var bit = 0; bit < 1600; bit++)
         {
-            var scalar = new ulong[25];
-            scalar[bit / 64] = 1UL << (bit % 64);
-            var vector = (ulong[])scalar.Clone();
-
-            KeccakPermutationScalar.Permute(scalar);
-            KeccakPermutationAvx512.Permute(vector);
-
-            Assert.True(scalar.AsSpan().SequenceEqual(vector), $"bit {bit}");
+            var state = new ulong[25];
+            state[bit / 64] = 1UL << (bit % 64);
+            AssertBothPermutationsAgree(state, $"bit {bit}");
         }
     }
 
@@ -80,5 +70,16 @@ public sealed class KeccakPermutationTests
 
         Assert.Equal(expected, buffer[..25]);
         Assert.All(buffer[25..], lane => Assert.Equal(0x0123456789ABCDEFUL, lane));
+    }
+
+    private static void AssertBothPermutationsAgree(ulong[] state, string what)
+    {
+        var scalar = (ulong[])state.Clone();
+        var vector = (ulong[])state.Clone();
+
+        KeccakPermutationScalar.Permute(scalar);
+        KeccakPermutationAvx512.Permute(vector);
+
+        Assert.True(scalar.AsSpan().SequenceEqual(vector), what);
     }
 }
