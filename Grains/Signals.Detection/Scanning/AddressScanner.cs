@@ -23,8 +23,19 @@ internal static class AddressScanner
     /// decode, a Keccak hash) would be work thrown away.</param>
     public static void Scan(string text, int segment, List<Occurrence> bare, List<Occurrence> ton, List<TextRange> tonShaped, List<TextRange>? knownUrls = null)
     {
-        // Looked up linearly, so only when there are few; past that nothing is skipped, which costs time, not results.
-        var skip = knownUrls is { Count: > 0 and <= MaxKnownUrlsLookedUp } ? knownUrls : null;
+        var candidates = new List<Candidate>();
+        FindCandidates(text, candidates, runs: null);
+        Validate(text, segment, candidates, bare, ton, tonShaped, knownUrls);
+    }
+
+    /// <summary>
+    /// Reads every long run once and records the stretches whose length fits an address form, in text order.
+    /// Nothing is validated yet: the link scan, which runs next, says which of them lie in known URLs.
+    /// </summary>
+    /// <param name="runs">When given, receives each long run's extent, in text order. Runs hold only
+    /// <c>[0-9A-Za-z+/_-]</c>, so the callers need not search them again for dots or invisible characters.</param>
+    public static void FindCandidates(string text, List<Candidate> candidates, List<TextRange>? runs)
+    {
         var span = text.AsSpan();
         var from = 0;
         while (true)
@@ -40,8 +51,31 @@ internal static class AddressScanner
             var back = Math.Max(0, block - LongRunFinder.Block);
             var runStart = back + span[back..block].LastIndexOfAnyExcept(CharClass.Base64Any) + 1;
 
-            var runEnd = ScanRun(text, runStart, segment, bare, ton, tonShaped, skip);
+            var runEnd = ReadRun(span, runStart, candidates);
+            runs?.Add(new TextRange(runStart, runEnd));
             from = ((runEnd / LongRunFinder.Block) + 1) * LongRunFinder.Block; // the block holding runEnd has a non-run character
+        }
+    }
+
+    /// <summary>Checks each candidate (in the order found) and reports the addresses.</summary>
+    public static void Validate(string text, int segment, List<Candidate> candidates, List<Occurrence> bare, List<Occurrence> ton, List<TextRange> tonShaped, List<TextRange>? knownUrls)
+    {
+        // Looked up linearly, so only when there are few; past that nothing is skipped, which costs time, not results.
+        var skip = knownUrls is { Count: > 0 and <= MaxKnownUrlsLookedUp } ? knownUrls : null;
+        foreach (var candidate in candidates)
+        {
+            switch (candidate.Kind)
+            {
+                case CandidateKind.AlnumPiece:
+                    AlnumPiece(text, candidate.Start, candidate.End, segment, bare, ton, tonShaped, skip);
+                    break;
+                case CandidateKind.UrlRun:
+                    TryFriendlyAt(text, candidate.Start, segment, urlSafe: true, ton, tonShaped, skip);
+                    break;
+                default:
+                    TryFriendlyAt(text, candidate.Start, segment, urlSafe: false, ton, tonShaped, skip);
+                    break;
+            }
         }
     }
 
@@ -67,9 +101,8 @@ internal static class AddressScanner
     }
 
     /// <summary>Reads one maximal base64-ish run from <paramref name="runStart"/>; returns its end.</summary>
-    private static int ScanRun(string text, int runStart, int segment, List<Occurrence> bare, List<Occurrence> ton, List<TextRange> tonShaped, List<TextRange>? skip)
+    private static int ReadRun(ReadOnlySpan<char> span, int runStart, List<Candidate> candidates)
     {
-        var span = text.AsSpan();
         var pieceStart = runStart;
         var urlStart = runStart; // current run of the base64url alphabet (alphanumerics, '-', '_')
         var stdStart = runStart; // current run of the standard alphabet (alphanumerics, '+', '/')
@@ -77,29 +110,29 @@ internal static class AddressScanner
         {
             var rel = span[pieceStart..].IndexOfAnyExcept(CharClass.AsciiAlnum);
             var end = rel < 0 ? span.Length : pieceStart + rel;
-            AlnumPiece(text, pieceStart, end, segment, bare, ton, tonShaped, skip);
+            AlnumPiece(span, pieceStart, end, candidates);
 
             var c = end < span.Length ? span[end] : '\0';
             if (c is '-' or '_')
             {
-                StandardRun(text, stdStart, end, segment, ton, tonShaped, skip);
+                FriendlyRun(span, CandidateKind.StandardRun, stdStart, end, candidates);
                 stdStart = end + 1;
             }
             else if (c is '+' or '/')
             {
-                UrlRun(text, urlStart, end, segment, ton, tonShaped, skip);
+                FriendlyRun(span, CandidateKind.UrlRun, urlStart, end, candidates);
                 urlStart = end + 1;
             }
             else if (urlStart == stdStart)
             {
                 // No '-', '_', '+' or '/' in the run: both alphabets read it alike, so one check answers for both.
-                UrlRun(text, urlStart, end, segment, ton, tonShaped, skip);
+                FriendlyRun(span, CandidateKind.UrlRun, urlStart, end, candidates);
                 return end;
             }
             else
             {
-                UrlRun(text, urlStart, end, segment, ton, tonShaped, skip);
-                StandardRun(text, stdStart, end, segment, ton, tonShaped, skip);
+                FriendlyRun(span, CandidateKind.UrlRun, urlStart, end, candidates);
+                FriendlyRun(span, CandidateKind.StandardRun, stdStart, end, candidates);
                 return end;
             }
 
@@ -108,18 +141,32 @@ internal static class AddressScanner
     }
 
     /// <summary>A maximal run of ASCII letters and digits: most are rejected by their length alone.</summary>
+    private static void AlnumPiece(ReadOnlySpan<char> span, int start, int end, List<Candidate> candidates)
+    {
+        // 0x + 40 hex (42) lies inside the Solana range; TON raw hex is 64 after a colon.
+        var length = end - start;
+        if (length is >= AddressValidator.SolanaMinLength and <= AddressValidator.SolanaMaxLength
+            || (length == 64 && start >= 2 && span[start - 1] == ':'))
+        {
+            candidates.Add(new Candidate(CandidateKind.AlnumPiece, start, end));
+        }
+    }
+
+    private static void FriendlyRun(ReadOnlySpan<char> span, CandidateKind kind, int start, int end, List<Candidate> candidates)
+    {
+        if (end - start == TonAddress.FriendlyLength && HasTonPrefix(span, start))
+        {
+            candidates.Add(new Candidate(kind, start, end));
+        }
+    }
+
+    /// <summary>Checks an alphanumeric piece found by <see cref="AlnumPiece(ReadOnlySpan{char}, int, int, List{Candidate})"/>.</summary>
     private static void AlnumPiece(string text, int start, int end, int segment, List<Occurrence> bare, List<Occurrence> ton, List<TextRange> tonShaped, List<TextRange>? skip)
     {
         var length = end - start;
-        if (length == 64 && start >= 2 && text[start - 1] == ':')
+        if (length == 64)
         {
             TryRawAt(text, start - 1, segment, ton, tonShaped, skip);
-            return;
-        }
-
-        // 0x + 40 hex (42) lies inside the Solana range.
-        if (length is < AddressValidator.SolanaMinLength or > AddressValidator.SolanaMaxLength)
-        {
             return;
         }
 
@@ -148,25 +195,9 @@ internal static class AddressScanner
         }
     }
 
-    private static void UrlRun(string text, int start, int end, int segment, List<Occurrence> ton, List<TextRange> tonShaped, List<TextRange>? skip)
-    {
-        if (end - start == TonAddress.FriendlyLength && HasTonPrefix(text, start))
-        {
-            TryFriendlyAt(text, start, segment, urlSafe: true, ton, tonShaped, skip);
-        }
-    }
-
-    private static void StandardRun(string text, int start, int end, int segment, List<Occurrence> ton, List<TextRange> tonShaped, List<TextRange>? skip)
-    {
-        if (end - start == TonAddress.FriendlyLength && HasTonPrefix(text, start))
-        {
-            TryFriendlyAt(text, start, segment, urlSafe: false, ton, tonShaped, skip);
-        }
-    }
-
     // Every friendly address starts with the same two characters for its flag and workchain bytes:
     // flag 0x11/0x51/0x91/0xD1 gives E/U/k/0, workchain 0x00/0xFF then gives Q/f.
-    private static bool HasTonPrefix(string text, int start) =>
+    private static bool HasTonPrefix(ReadOnlySpan<char> text, int start) =>
         text[start] is 'E' or 'U' or 'k' or '0' && text[start + 1] is 'Q' or 'f';
 
     private static void TryFriendlyAt(string text, int start, int segment, bool urlSafe, List<Occurrence> found, List<TextRange> tonShaped, List<TextRange>? skip)

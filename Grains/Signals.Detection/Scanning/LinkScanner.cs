@@ -21,17 +21,40 @@ internal static class LinkScanner
 
     private static readonly string[] JupiterMintParameters = ["sell", "buy", "inputmint", "outputmint"];
 
-    public static void Scan(string text, int segment, List<Occurrence> found, List<TextRange> knownSpans, HashSet<Chain> evmHints)
+    /// <param name="runs">Sorted ranges that hold no dot (the address scan's long runs); those of
+    /// <see cref="LongRunFinder.SkippedRunLength"/> or more are skipped by the dot search.</param>
+    public static void Scan(string text, int segment, List<Occurrence> found, List<TextRange> knownSpans, HashSet<Chain> evmHints, List<TextRange>? runs = null)
     {
         // Every known host is "label.tld": find dots (vectorised), look at the label around each. Prose has few dots.
         var span = text.AsSpan();
         var i = 0;
+        var nextRun = 0;
         while (i < span.Length)
         {
-            var rel = span[i..].IndexOf('.');
+            // Search up to the next long run, then jump over it: a run of base64 characters holds no dot.
+            while (runs is not null && nextRun < runs.Count
+                   && (runs[nextRun].End <= i || runs[nextRun].End - runs[nextRun].Start < LongRunFinder.SkippedRunLength))
+            {
+                nextRun++;
+            }
+
+            var limit = span.Length;
+            if (runs is not null && nextRun < runs.Count)
+            {
+                if (runs[nextRun].Start <= i)
+                {
+                    i = runs[nextRun].End;
+                    continue;
+                }
+
+                limit = runs[nextRun].Start;
+            }
+
+            var rel = span[i..limit].IndexOf('.');
             if (rel < 0)
             {
-                return;
+                i = limit;
+                continue;
             }
 
             var dot = i + rel;

@@ -15,6 +15,12 @@ internal static class LongRunFinder
 {
     public const int Block = 16;
 
+    /// <summary>
+    /// Runs at least this long are jumped over by the searches for dots and invisible characters. A shorter one
+    /// (an address) is cheaper to read through than to split a vectorised search around.
+    /// </summary>
+    public const int SkippedRunLength = 256;
+
     /// <summary>The start of the first aligned block at or after <paramref name="from"/> whose 16 characters are all
     /// base64-ish (<c>[0-9A-Za-z+/_-]</c>), or -1.</summary>
     /// <param name="from">A multiple of <see cref="Block"/>.</param>

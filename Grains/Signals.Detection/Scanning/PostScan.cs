@@ -19,6 +19,8 @@ internal sealed class PostScan
     private readonly List<TextRange> _tonShaped = [];
     private readonly List<Occurrence> _fromLinks = [];
     private readonly List<TextRange> _knownSpans = [];
+    private readonly List<Candidate> _candidates = [];
+    private readonly List<TextRange> _runs = [];
     private readonly RangeSet _inKnownUrl = new();
     private readonly RangeSet _inTon = new();
     private readonly RangeSet _tonInKnownUrl = new();
@@ -46,15 +48,14 @@ internal sealed class PostScan
 
     private IReadOnlyList<DetectedToken> Detect(string text, IReadOnlyList<string>? links, QuoteTokenSet quotes)
     {
-        var cleanText = TextNormalizer.StripInvisible(text);
-        ScanSegment(cleanText, 0);
+        var cleanText = ScanSegment(text, 0);
         if (links is not null)
         {
             for (var k = 0; k < links.Count; k++)
             {
                 if (links[k] is { Length: > 0 } link)
                 {
-                    ScanSegment(TextNormalizer.StripInvisible(link), k + 1);
+                    ScanSegment(link, k + 1);
                 }
             }
         }
@@ -86,14 +87,31 @@ internal sealed class PostScan
         _tonShaped.Clear();
         _fromLinks.Clear();
         _knownSpans.Clear();
+        _candidates.Clear();
+        _runs.Clear();
     }
 
-    private void ScanSegment(string text, int segment)
+    /// <summary>Scans one segment; returns its text with invisible characters removed (the text itself when it has none).</summary>
+    private string ScanSegment(string raw, int segment)
     {
         ClearSegment();
-        // Links first: addresses inside a known URL are the link scan's, so the address scan need not check them again.
-        LinkScanner.Scan(text, segment, _fromLinks, _knownSpans, _evmHints);
-        AddressScanner.Scan(text, segment, _bare, _ton, _tonShaped, _knownSpans);
+        // The long runs first: they are the only places an address can be, and they hold neither dots nor invisible
+        // characters, so the searches for those read only the text between them. A long base58 flood is read once.
+        AddressScanner.FindCandidates(raw, _candidates, _runs);
+        var text = raw;
+        if (TextNormalizer.ContainsInvisible(raw, _runs))
+        {
+            // Rare: an invisible character may have split an address, so the clean text is read again.
+            text = TextNormalizer.StripInvisible(raw);
+            _candidates.Clear();
+            _runs.Clear();
+            AddressScanner.FindCandidates(text, _candidates, _runs);
+        }
+
+        // Links before the candidates are checked: addresses inside a known URL are the link scan's, so they need
+        // not be decoded or hashed twice.
+        LinkScanner.Scan(text, segment, _fromLinks, _knownSpans, _evmHints, _runs);
+        AddressScanner.Validate(text, segment, _candidates, _bare, _ton, _tonShaped, _knownSpans);
 
         if (_knownSpans.Count == 0 && _tonShaped.Count == 0)
         {
@@ -124,6 +142,7 @@ internal sealed class PostScan
         }
 
         _occurrences.AddRange(CollectionsMarshal.AsSpan(_fromLinks));
+        return text;
     }
 
     private IReadOnlyList<DetectedToken> Report(string text, QuoteTokenSet quotes)

@@ -55,16 +55,16 @@ internal static class TextNormalizer
     /// Other text is searched from its first character at or above U+00AD: three single characters and one
     /// range (U+200B…U+2069) whose few visible members (dashes, quotes, "…") are confirmed per hit.
     /// </summary>
-    private static int FirstInvisible(string text)
+    private static int FirstInvisible(ReadOnlySpan<char> text)
     {
         // Ascii.IsValid is the fastest whole-text test there is, and most posts (and all base58 floods) are ASCII.
-        var high = System.Text.Ascii.IsValid(text) ? -1 : text.AsSpan().IndexOfAnyInRange('\u00AD', '\uFFFF');
+        var high = System.Text.Ascii.IsValid(text) ? -1 : text.IndexOfAnyInRange('\u00AD', '\uFFFF');
         if (high < 0)
         {
             return -1;
         }
 
-        var span = text.AsSpan(high);
+        var span = text[high..];
         var first = MinIndex(MinIndex(span.IndexOf('\u00AD'), span.IndexOf('\u180E')), span.IndexOf('\uFEFF'));
         var limit = first < 0 ? span.Length : first;
         var i = 0;
@@ -85,6 +85,30 @@ internal static class TextNormalizer
         }
 
         return first < 0 ? -1 : high + first;
+    }
+
+    /// <summary>True when some character of the text outside <paramref name="runs"/> renders as nothing.</summary>
+    /// <param name="runs">Sorted, disjoint ranges of <c>[0-9A-Za-z+/_-]</c> only, which cannot hold one: a base58
+    /// flood is then not read once more.</param>
+    public static bool ContainsInvisible(string text, List<TextRange> runs)
+    {
+        var from = 0;
+        foreach (var run in runs)
+        {
+            if (run.End - run.Start < LongRunFinder.SkippedRunLength)
+            {
+                continue;
+            }
+
+            if (FirstInvisible(text.AsSpan(from, run.Start - from)) >= 0)
+            {
+                return true;
+            }
+
+            from = run.End;
+        }
+
+        return FirstInvisible(text.AsSpan(from)) >= 0;
     }
 
     private static int MinIndex(int a, int b) => a < 0 ? b : b < 0 ? a : Math.Min(a, b);
