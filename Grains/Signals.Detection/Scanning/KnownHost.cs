@@ -23,6 +23,9 @@ internal sealed record KnownHost(string Host, LinkKind Kind, Chain? Chain)
 
     public static IReadOnlyList<KnownHost> All => Hosts;
 
+    // Bit n is set when some known "name.tld" is n characters long.
+    private static readonly ulong DomainLengths = Hosts.Aggregate(0UL, (bits, h) => bits | (1UL << h.Host.Length));
+
     // The top-level domains of the known hosts ("com", "so", "fun"…), lower case, each once.
     private static readonly string[] Tlds = Hosts.Select(h => h.Host[(h.Host.LastIndexOf('.') + 1)..]).Distinct().ToArray();
 
@@ -52,7 +55,18 @@ internal sealed record KnownHost(string Host, LinkKind Kind, Chain? Chain)
             return null;
         }
 
-        var domain = host[(host[..lastDot].LastIndexOf('.') + 1)..];
+        return FindDomain(host[(host[..lastDot].LastIndexOf('.') + 1)..]);
+    }
+
+    /// <summary>Finds the host whose "name.tld" is exactly <paramref name="domain"/> (in any letter case).</summary>
+    public static KnownHost? FindDomain(ReadOnlySpan<char> domain)
+    {
+        // Most dotted words of a post are no known host: their length alone says so.
+        if (domain.Length >= 64 || (DomainLengths & (1UL << domain.Length)) == 0)
+        {
+            return null;
+        }
+
         foreach (var known in Hosts)
         {
             if (AsciiCase.EqualsLower(domain, known.Host))

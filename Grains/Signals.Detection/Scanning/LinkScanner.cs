@@ -77,7 +77,7 @@ internal static class LinkScanner
                 hit--;
             }
 
-            if (hit == dot || KnownHost.Find(text.AsSpan(hit, tldEnd - hit)) is not { } known
+            if (hit == dot || KnownHost.FindDomain(text.AsSpan(hit, tldEnd - hit)) is not { } known
                 || !TryLocateUrl(text, hit, tldEnd, out var urlStart, out var hostStart))
             {
                 continue;

@@ -113,8 +113,10 @@ internal sealed class PostScan
         LinkScanner.Scan(text, segment, _fromLinks, _knownSpans, _evmHints, _runs);
         AddressScanner.Validate(text, segment, _candidates, _bare, _ton, _tonShaped, _knownSpans);
 
-        if (_knownSpans.Count == 0 && _tonShaped.Count == 0)
+        if ((_knownSpans.Count == 0 && _tonShaped.Count == 0) || (_bare.Count == 0 && _ton.Count == 0))
         {
+            // Nothing to drop (a chart link's own address was never validated as a bare match, so a post whose
+            // only address sits in its link comes here too).
             _occurrences.AddRange(CollectionsMarshal.AsSpan(_bare));
             _occurrences.AddRange(CollectionsMarshal.AsSpan(_ton));
         }
