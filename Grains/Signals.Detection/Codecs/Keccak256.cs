@@ -7,8 +7,9 @@ namespace Signals.Detection.Codecs;
 
 /// <summary>
 /// Original Keccak-256 (padding 0x01 … 0x80), as Ethereum uses it. .NET's SHA3_256 pads with 0x06 and gives
-/// different digests, so it cannot compute EIP-55 checksums. The permutation runs on AVX-512 where the CPU has it
-/// (<see cref="KeccakPermutationAvx512"/>) and on scalars elsewhere (<see cref="KeccakPermutationScalar"/>).
+/// different digests, so it cannot compute EIP-55 checksums. The permutation runs lane-sliced in AVX-512 registers
+/// where the CPU has them (<see cref="KeccakPermutationLaneSliced"/>) and on scalars elsewhere
+/// (<see cref="KeccakPermutationScalar"/>).
 /// </summary>
 internal static class Keccak256
 {
@@ -31,9 +32,9 @@ internal static class Keccak256
             throw new ArgumentException("The digest needs 32 bytes.", nameof(digest));
         }
 
-        if (input.Length == AddressHexBytes && KeccakPermutationAvx512.IsSupported && BitConverter.IsLittleEndian)
+        if (input.Length == AddressHexBytes && KeccakPermutationLaneSliced.IsSupported && BitConverter.IsLittleEndian)
         {
-            HashFortyBytesAvx512(input, digest, padding);
+            HashFortyBytesLaneSliced(input, digest, padding);
             return;
         }
 
@@ -69,9 +70,19 @@ internal static class Keccak256
     /// <summary>The permutation this machine runs fastest.</summary>
     internal static void Permute(Span<ulong> state)
     {
-        if (KeccakPermutationAvx512.IsSupported)
+        if (KeccakPermutationLaneSliced.IsSupported)
         {
-            KeccakPermutationAvx512.Permute(state);
+            Span<Vector128<ulong>> lanes = stackalloc Vector128<ulong>[25];
+            for (var i = 0; i < 25; i++)
+            {
+                lanes[i] = Vector128.CreateScalar(state[i]);
+            }
+
+            KeccakPermutationLaneSliced.Permute(lanes);
+            for (var i = 0; i < 25; i++)
+            {
+                state[i] = lanes[i].ToScalar();
+            }
         }
         else
         {
@@ -88,22 +99,24 @@ internal static class Keccak256
     }
 
     /// <summary>
-    /// 40 bytes are lanes 0…4, exactly row 0 of the state: the block is built in registers, with the padding byte
-    /// in lane 5 (row 1) and the final 0x80 in lane 16 (row 3), and the digest is lanes 0…3 of row 0.
+    /// 40 bytes are lanes 0…4 of a one-block state, built straight into the permutation's registers: the padding byte
+    /// goes to lane 5, the final 0x80 to lane 16, every other lane is zero; the digest is lanes 0…3.
     /// </summary>
-    private static void HashFortyBytesAvx512(ReadOnlySpan<byte> input, Span<byte> digest, byte padding)
+    private static void HashFortyBytesLaneSliced(ReadOnlySpan<byte> input, Span<byte> digest, byte padding)
     {
-        ref var bytes = ref MemoryMarshal.GetReference(input);
-        var row0 = Vector512.Create(
-            Vector256.LoadUnsafe(ref bytes).AsUInt64(),
-            Vector256.CreateScalar(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref bytes, 32))));
-        var row1 = Vector512.CreateScalar((ulong)padding);
-        var row2 = Vector512<ulong>.Zero;
-        var row3 = Vector512.Create(0UL, 0x80UL << 56, 0, 0, 0, 0, 0, 0);
-        var row4 = Vector512<ulong>.Zero;
+        Span<Vector128<ulong>> lanes = stackalloc Vector128<ulong>[25];
+        lanes.Clear();
+        for (var i = 0; i < AddressHexBytes / 8; i++)
+        {
+            lanes[i] = Vector128.CreateScalar(BinaryPrimitives.ReadUInt64LittleEndian(input[(i * 8)..]));
+        }
 
-        KeccakPermutationAvx512.Permute(ref row0, ref row1, ref row2, ref row3, ref row4);
-
-        row0.GetLower().AsByte().StoreUnsafe(ref MemoryMarshal.GetReference(digest));
+        lanes[AddressHexBytes / 8] = Vector128.CreateScalar((ulong)padding);
+        lanes[(RateBytes / 8) - 1] = Vector128.CreateScalar(0x80UL << 56);
+        KeccakPermutationLaneSliced.Permute(lanes);
+        for (var i = 0; i < DigestBytes / 8; i++)
+        {
+            BinaryPrimitives.WriteUInt64LittleEndian(digest[(i * 8)..], lanes[i].ToScalar());
+        }
     }
 }

@@ -7,7 +7,7 @@ public sealed class Avx512FactAttribute : FactAttribute
 {
     public Avx512FactAttribute()
     {
-        if (!KeccakPermutationAvx512.IsSupported)
+        if (!KeccakPermutationLaneSliced.IsSupported)
         {
             Skip = "This CPU lacks AVX-512F/VL, so only the scalar Keccak permutation runs here.";
         }

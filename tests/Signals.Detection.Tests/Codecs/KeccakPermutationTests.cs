@@ -24,15 +24,15 @@ public sealed class KeccakPermutationTests
     }
 
     [Avx512Fact]
-    public void Avx512_permutation_of_the_zero_state_matches_the_published_values()
+    public void Vector_permutation_of_the_zero_state_matches_the_published_values()
     {
         var state = new ulong[25];
-        KeccakPermutationAvx512.Permute(state);
+        Keccak256.Permute(state);
         Assert.Equal(PermutedZeroState, state);
     }
 
     [Avx512Fact]
-    public void Avx512_and_scalar_permutations_agree_on_random_states()
+    public void Vector_and_scalar_permutations_agree_on_random_states()
     {
         var random = new Random(1600);
         var bytes = new byte[25 * 8];
@@ -46,7 +46,7 @@ public sealed class KeccakPermutationTests
     }
 
     [Avx512Fact]
-    public void Avx512_and_scalar_permutations_agree_on_single_bit_states()
+    public void Vector_and_scalar_permutations_agree_on_single_bit_states()
     {
         // One set bit per state reaches every lane position and rotation, so a wrong index or offset shows up.
         for (var bit = 0; bit < 1600; bit++)
@@ -58,15 +58,15 @@ public sealed class KeccakPermutationTests
     }
 
     [Avx512Fact]
-    public void Avx512_permutation_leaves_lanes_outside_the_state_alone()
+    public void Vector_permutation_leaves_lanes_outside_the_state_alone()
     {
-        // The vector path loads and stores whole rows; the lanes after the 25th must not be touched.
+        // The vector path copies the lanes in and out; the lanes after the 25th must not be touched.
         var buffer = new ulong[32];
         Array.Fill(buffer, 0x0123456789ABCDEFUL);
         var expected = buffer[..25];
         KeccakPermutationScalar.Permute(expected);
 
-        KeccakPermutationAvx512.Permute(buffer.AsSpan(0, 25));
+        Keccak256.Permute(buffer.AsSpan(0, 25));
 
         Assert.Equal(expected, buffer[..25]);
         Assert.All(buffer[25..], lane => Assert.Equal(0x0123456789ABCDEFUL, lane));
@@ -78,7 +78,7 @@ public sealed class KeccakPermutationTests
         var vector = (ulong[])state.Clone();
 
         KeccakPermutationScalar.Permute(scalar);
-        KeccakPermutationAvx512.Permute(vector);
+        Keccak256.Permute(vector);
 
         Assert.True(scalar.AsSpan().SequenceEqual(vector), what);
     }
