@@ -98,10 +98,17 @@ public sealed class SecretLeakScanTests : IAsyncLifetime
             }
         }
 
+        string traced;
+        lock (spans)
+        {
+            // Silo activities keep stopping on other threads while the test reads: copy under the writers' lock.
+            traced = spans.ToString();
+        }
+
         var haystacks = new Dictionary<string, string>
         {
             ["silo logs"] = string.Join('\n', cluster.Logs),
-            ["trace spans"] = spans.ToString(),
+            ["trace spans"] = traced,
             ["CLI output"] = outputs.ToString(),
         };
         Assert.True(cluster.Logs.Count > 20, "the silo logs were captured");
