@@ -115,8 +115,8 @@ internal sealed class PostScan
 
         if ((_knownSpans.Count == 0 && _tonShaped.Count == 0) || (_bare.Count == 0 && _ton.Count == 0))
         {
-            // Nothing to drop (a chart link's own address was never validated as a bare match, so a post whose
-            // only address sits in its link comes here too).
+            // Nothing to drop: no known URL or TON-shaped range, or no bare or TON match (a chart link's own address
+            // is never validated as a bare match, so a post whose only address sits in its link comes here too).
             _occurrences.AddRange(CollectionsMarshal.AsSpan(_bare));
             _occurrences.AddRange(CollectionsMarshal.AsSpan(_ton));
         }

@@ -136,7 +136,7 @@ public static class QuickTiming
                     }
                 }
             });
-            Report($"  {name}: Links", texts.Count, r, () => { foreach (var t in texts) { found.Clear(); ranges.Clear(); hints.Clear(); LinkScanner.Scan(t, 0, found, ranges, hints); } });
+            Report($"  {name}: Links, whole text", texts.Count, r, () => { foreach (var t in texts) { found.Clear(); ranges.Clear(); hints.Clear(); LinkScanner.Scan(t, 0, found, ranges, hints); } });
             var tags = new List<Cashtag>();
             Report($"  {name}: Cashtags", texts.Count, r, () => { foreach (var t in texts) { CashtagScanner.Scan(t, tags); } });
         }
