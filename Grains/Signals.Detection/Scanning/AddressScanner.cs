@@ -32,8 +32,9 @@ internal static class AddressScanner
     /// Reads every long run once and records the stretches whose length fits an address form, in text order.
     /// Nothing is validated yet: the link scan, which runs next, says which of them lie in known URLs.
     /// </summary>
-    /// <param name="runs">When given, receives each long run's extent, in text order. Runs hold only
-    /// <c>[0-9A-Za-z+/_-]</c>, so the callers need not search them again for dots or invisible characters.</param>
+    /// <param name="runs">When given, receives the extent of each run of <see cref="LongRunFinder.SkippedRunLength"/> or
+    /// more characters, in text order. Runs hold only <c>[0-9A-Za-z+/_-]</c>, so the callers need not search them again
+    /// for dots or invisible characters.</param>
     public static void FindCandidates(string text, List<Candidate> candidates, List<TextRange>? runs)
     {
         var span = text.AsSpan();
@@ -52,7 +53,11 @@ internal static class AddressScanner
             var runStart = back + span[back..block].LastIndexOfAnyExcept(CharClass.Base64Any) + 1;
 
             var runEnd = ReadRun(span, runStart, candidates);
-            runs?.Add(new TextRange(runStart, runEnd));
+            if (runEnd - runStart >= LongRunFinder.SkippedRunLength)
+            {
+                runs?.Add(new TextRange(runStart, runEnd));
+            }
+
             from = ((runEnd / LongRunFinder.Block) + 1) * LongRunFinder.Block; // the block holding runEnd has a non-run character
         }
     }

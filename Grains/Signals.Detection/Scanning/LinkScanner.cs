@@ -21,8 +21,7 @@ internal static class LinkScanner
 
     private static readonly string[] JupiterMintParameters = ["sell", "buy", "inputmint", "outputmint"];
 
-    /// <param name="runs">Sorted ranges that hold no dot (the address scan's long runs); those of
-    /// <see cref="LongRunFinder.SkippedRunLength"/> or more are skipped by the dot search.</param>
+    /// <param name="runs">Sorted ranges that hold no dot (the address scan's longest runs), skipped by the dot search.</param>
     public static void Scan(string text, int segment, List<Occurrence> found, List<TextRange> knownSpans, HashSet<Chain> evmHints, List<TextRange>? runs = null)
     {
         // Every known host is "label.tld": find dots (vectorised), look at the label around each. Prose has few dots.
@@ -32,8 +31,7 @@ internal static class LinkScanner
         while (i < span.Length)
         {
             // Search up to the next long run, then jump over it: a run of base64 characters holds no dot.
-            while (runs is not null && nextRun < runs.Count
-                   && (runs[nextRun].End <= i || runs[nextRun].End - runs[nextRun].Start < LongRunFinder.SkippedRunLength))
+            while (runs is not null && nextRun < runs.Count && runs[nextRun].End <= i)
             {
                 nextRun++;
             }

@@ -95,11 +95,6 @@ internal static class TextNormalizer
         var from = 0;
         foreach (var run in runs)
         {
-            if (run.End - run.Start < LongRunFinder.SkippedRunLength)
-            {
-                continue;
-            }
-
             if (FirstInvisible(text.AsSpan(from, run.Start - from)) >= 0)
             {
                 return true;
