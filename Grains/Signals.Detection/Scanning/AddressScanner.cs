@@ -113,7 +113,7 @@ internal static class AddressScanner
         var stdStart = runStart; // current run of the standard alphabet (alphanumerics, '+', '/')
         while (true)
         {
-            var rel = span[pieceStart..].IndexOfAnyExcept(CharClass.AsciiAlnum);
+            var rel = AlnumRunEnd.IndexOfNonAlnum(span[pieceStart..]);
             var end = rel < 0 ? span.Length : pieceStart + rel;
             AlnumPiece(span, pieceStart, end, candidates);
 
