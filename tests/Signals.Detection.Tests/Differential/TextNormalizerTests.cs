@@ -6,13 +6,17 @@ namespace Signals.Detection.Tests.Differential;
 /// <summary>The vectorised search for invisible characters against a plain per-character filter.</summary>
 public sealed class TextNormalizerTests
 {
+    private static readonly string Padding = new('x', 40);
+
     [Fact]
     public void Every_utf16_code_unit_is_stripped_exactly_when_it_is_invisible()
     {
         for (var c = 0; c <= 0xFFFF; c++)
         {
             var ch = (char)c;
-            foreach (var text in new[] { ch.ToString(), "abc" + ch + "def", new string('x', 40) + ch, "é" + ch + "é" })
+            // Short texts are read one character at a time, longer ones 16 at a step: the character sits at the first,
+            // a middle and the last place of a step, and in the tail after the last whole step.
+            foreach (var text in new[] { ch.ToString(), "abc" + ch + "def", new string('x', 40) + ch, "é" + ch + "é", ch + Padding, "é" + Padding[..6] + ch + Padding, "é" + Padding[..14] + ch + Padding })
             {
                 Assert.Equal(Plain(text), TextNormalizer.StripInvisible(text));
             }
