@@ -21,15 +21,11 @@ internal static class Eip55
             return false;
         }
 
-        // Three vectorised searches over the 40 digits instead of a branch per character.
         var hex = text[2..];
-        if (hex.ContainsAnyExcept(HexDigits))
+        if (!TryClassify(hex, out var hasLower, out var hasUpper))
         {
             return false;
         }
-
-        var hasLower = hex.ContainsAnyInRange('a', 'f');
-        var hasUpper = hex.ContainsAnyInRange('A', 'F');
 
         var expected = Checksum(hex);
         if (hasUpper && hasLower && !hex.SequenceEqual(expected.AsSpan(2)))
@@ -39,6 +35,38 @@ internal static class Eip55
 
         checksummed = expected;
         return true;
+    }
+
+    /// <summary>True when all 40 characters are hex digits; also says whether any is a lower- or upper-case letter.</summary>
+    private static bool TryClassify(ReadOnlySpan<char> hex40, out bool hasLower, out bool hasUpper)
+    {
+        if (!Vector256.IsHardwareAccelerated)
+        {
+            hasLower = hex40.ContainsAnyInRange('a', 'f');
+            hasUpper = hex40.ContainsAnyInRange('A', 'F');
+            return !hex40.ContainsAnyExcept(HexDigits);
+        }
+
+        // One read of the digits, 16 at a time (the third step overlaps the second), instead of three searches that
+        // each paid their set-up on 40 characters.
+        ref var origin = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(hex40[..40]));
+        var lower = Vector256<ushort>.Zero;
+        var upper = Vector256<ushort>.Zero;
+        var allHex = Vector256<ushort>.AllBitsSet;
+        foreach (var offset in (ReadOnlySpan<int>)[0, 16, 24])
+        {
+            var v = Vector256.LoadUnsafe(ref origin, (nuint)offset);
+            var isLower = Vector256.LessThanOrEqual(v - Vector256.Create((ushort)'a'), Vector256.Create((ushort)5));
+            var isUpper = Vector256.LessThanOrEqual(v - Vector256.Create((ushort)'A'), Vector256.Create((ushort)5));
+            var isDigit = Vector256.LessThanOrEqual(v - Vector256.Create((ushort)'0'), Vector256.Create((ushort)9));
+            lower |= isLower;
+            upper |= isUpper;
+            allHex &= isLower | isUpper | isDigit;
+        }
+
+        hasLower = lower != Vector256<ushort>.Zero;
+        hasUpper = upper != Vector256<ushort>.Zero;
+        return allHex == Vector256<ushort>.AllBitsSet;
     }
 
     /// <summary>Applies the checksum to 40 hex characters of any case; returns "0x" + the mixed-case form.</summary>

@@ -93,4 +93,30 @@ public sealed class Eip55Tests
             Assert.Equal(expected, normalized);
         }
     }
+
+    [Fact]
+    public void Every_code_unit_at_every_place_is_accepted_exactly_when_the_address_stays_valid()
+    {
+        // The digits are read 16 at a step, the last step overlapping the one before: each place of the 40 and each
+        // UTF-16 code unit there. A hex letter in the other case makes the address mixed-case, valid only if it is
+        // the checksum's; anything else that is not hex makes it no address.
+        const string Lower = "5aaeb6053f3e94c9b9a09f33669435e7ef1beaed";
+        for (var place = 0; place < 40; place++)
+        {
+            for (var c = 0; c <= 0xFFFF; c++)
+            {
+                var hex = string.Concat(Lower.AsSpan(0, place), ((char)c).ToString(), Lower.AsSpan(place + 1));
+                var isHex = char.IsAsciiHexDigit((char)c);
+                var expected = isHex && (!HasUpperLetter(hex) || !HasLowerLetter(hex) || ReferenceKeccak.Eip55(hex) == "0x" + hex);
+                if (expected != Eip55.TryNormalize("0x" + hex, out _))
+                {
+                    Assert.Fail($"U+{c:X4} at {place}: expected {(expected ? "accepted" : "rejected")}");
+                }
+            }
+        }
+    }
+
+    private static bool HasUpperLetter(string hex) => hex.Any(c => c is >= 'A' and <= 'F');
+
+    private static bool HasLowerLetter(string hex) => hex.Any(c => c is >= 'a' and <= 'f');
 }
