@@ -16,6 +16,10 @@ internal static class CashtagScanner
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotLabelsBySpan =
         NotLabels.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // Most tickers are longer or shorter than every symbol above: their length answers without a case-blind hash.
+    private static readonly int ShortestNotLabel = NotLabels.Min(s => s.Length);
+    private static readonly int LongestNotLabel = NotLabels.Max(s => s.Length);
+
     /// <param name="found">Cleared, then filled in text order.</param>
     public static void Scan(string text, List<Cashtag> found)
     {
@@ -40,7 +44,7 @@ internal static class CashtagScanner
                 }
 
                 var length = end - dollar - 1;
-                if (length <= MaxTickerLength && CharClass.IsBoundaryAt(text, end) && !NotLabelsBySpan.Contains(text.AsSpan(dollar + 1, length)))
+                if (length <= MaxTickerLength && CharClass.IsBoundaryAt(text, end) && !IsNotLabel(text.AsSpan(dollar + 1, length)))
                 {
                     found.Add(new Cashtag(dollar, end));
                 }
@@ -52,4 +56,7 @@ internal static class CashtagScanner
 
         return resume;
     }
+
+    private static bool IsNotLabel(ReadOnlySpan<char> ticker) =>
+        ticker.Length >= ShortestNotLabel && ticker.Length <= LongestNotLabel && NotLabelsBySpan.Contains(ticker);
 }

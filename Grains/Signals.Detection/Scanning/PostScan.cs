@@ -257,7 +257,15 @@ internal sealed class PostScan
         }
 
         TickerAssigner.Assign(text, _occurrences, _inTextCount, _cashtags, _tagOf, _tagScores);
-        return _tagOf.Exists(static t => t >= 0);
+        foreach (var tag in _tagOf)
+        {
+            if (tag >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The ticker of the first labelled mention of <paramref name="address"/> in the text, if any.</summary>

@@ -74,6 +74,18 @@ public sealed class PostLevelRulesTests
     }
 
     [Theory]
+    [InlineData("POL", null)] // the shortest and the longest coin symbols, in any case
+    [InlineData("matic", null)]
+    [InlineData("Usdc", null)]
+    [InlineData("SO", "SO")] // shorter or longer than every symbol: a ticker
+    [InlineData("SOLANA", "SOLANA")]
+    [InlineData("USDCX", "USDCX")]
+    public void Only_the_coin_symbols_themselves_are_no_label(string ticker, string? label)
+    {
+        Assert.Equal(label, Assert.Single(Detect.In($"${ticker} {A}")).Ticker);
+    }
+
+    [Theory]
     [InlineData(1)]
     [InlineData(16)]
     public void A_cashtag_labels_up_to_64_characters_away_on_either_side_and_no_further(int tickerLength)
