@@ -48,14 +48,13 @@ internal static class LinkScanner
                 limit = runs[nextRun].Start;
             }
 
-            var rel = span[i..limit].IndexOf('.');
-            if (rel < 0)
+            var dot = ShortSearch.IndexOf(text, i, limit, '.');
+            if (dot >= limit)
             {
                 i = limit;
                 continue;
             }
 
-            var dot = i + rel;
             i = dot + 1;
             var tldEnd = dot + 1;
             while (tldEnd < text.Length && tldEnd - dot < MaxLabel && IsLabelChar(text[tldEnd]))

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Signals.Detection.Scanning;
 
 /// <summary>
@@ -11,12 +9,6 @@ internal sealed class UrlParts
     // One per thread, reused: a post can hold many links, and a link is read completely before the next is parsed.
     [ThreadStatic]
     private static UrlParts? _shared;
-
-    // Each part ends at one of a few characters: found with vectorised searches rather than a test per character.
-    private static readonly SearchValues<char> HostEnd = SearchValues.Create("/?#:");
-    private static readonly SearchValues<char> SegmentEnd = SearchValues.Create("/?#");
-    private static readonly SearchValues<char> NameEnd = SearchValues.Create("=&#");
-    private static readonly SearchValues<char> ValueEnd = SearchValues.Create("&#");
 
     private readonly List<TextRange> _path = [];
     private readonly List<(TextRange Name, TextRange Value)> _query = [];
@@ -58,15 +50,15 @@ internal sealed class UrlParts
         var path = parts._path;
         var query = parts._query;
         var i = start;
-        i = Until(text, i, end, HostEnd);
+        i = ShortSearch.IndexOfAny(text, i, end, '/', '?', '#', ':');
 
         parts.Host = new TextRange(start, i);
-        i = Until(text, i, end, SegmentEnd); // past a port
+        i = ShortSearch.IndexOfAny(text, i, end, '/', '?', '#', '#'); // past a port
 
         while (i < end && text[i] == '/')
         {
             var segStart = ++i;
-            i = Until(text, i, end, SegmentEnd);
+            i = ShortSearch.IndexOfAny(text, i, end, '/', '?', '#', '#');
 
             if (i > segStart)
             {
@@ -80,14 +72,14 @@ internal sealed class UrlParts
             while (i < end && text[i] != '#')
             {
                 var nameStart = i;
-                i = Until(text, i, end, NameEnd);
+                i = ShortSearch.IndexOfAny(text, i, end, '=', '&', '#', '#');
 
                 var name = new TextRange(nameStart, i);
                 var valueStart = i;
                 if (i < end && text[i] == '=')
                 {
                     valueStart = ++i;
-                    i = Until(text, i, end, ValueEnd);
+                    i = ShortSearch.IndexOfAny(text, i, end, '&', '#', '#', '#');
                 }
 
                 query.Add((name, new TextRange(valueStart, i)));
@@ -99,12 +91,5 @@ internal sealed class UrlParts
         }
 
         return parts;
-    }
-
-    /// <summary>The first index in [i, end) holding one of <paramref name="stops"/>, or end.</summary>
-    private static int Until(string text, int i, int end, SearchValues<char> stops)
-    {
-        var rel = text.AsSpan(i, end - i).IndexOfAny(stops);
-        return rel < 0 ? end : i + rel;
     }
 }
