@@ -29,9 +29,11 @@ public static class CorpusPosts
         throw new FileNotFoundException("shared/corpus/posts-dev.jsonl not found; set SIGNALS_CORPUS.");
     }
 
-    public static IReadOnlyList<(string Text, IReadOnlyList<string> Links)> Load()
+    /// <remarks>An array, and no list for a post without hidden links: the timing loops then measure the detector, not
+    /// an interface enumerator that copied each post through two write barriers (about 5 % of a corpus pass).</remarks>
+    public static (string Text, IReadOnlyList<string>? Links)[] Load()
     {
-        var posts = new List<(string, IReadOnlyList<string>)>();
+        var posts = new List<(string, IReadOnlyList<string>?)>();
         foreach (var line in File.ReadLines(Locate()))
         {
             if (string.IsNullOrWhiteSpace(line))
@@ -40,13 +42,13 @@ public static class CorpusPosts
             }
 
             using var doc = JsonDocument.Parse(line);
-            var links = doc.RootElement.TryGetProperty("links", out var l)
-                ? l.EnumerateArray().Select(e => e.GetString()!).ToList()
-                : [];
+            IReadOnlyList<string>? links = doc.RootElement.TryGetProperty("links", out var l)
+                ? l.EnumerateArray().Select(e => e.GetString()!).ToArray()
+                : null;
             posts.Add((doc.RootElement.GetProperty("text").GetString()!, links));
         }
 
-        return posts;
+        return [.. posts];
     }
 
     public static async Task<int> ParseToStdoutAsync(string path)

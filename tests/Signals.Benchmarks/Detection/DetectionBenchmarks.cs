@@ -14,8 +14,8 @@ namespace Signals.Benchmarks.Detection;
 public class DetectionBenchmarks
 {
     private const int CorpusPostCount = 46;
-    private IReadOnlyList<(string Text, IReadOnlyList<string> Links)> _corpus = [];
-    private IReadOnlyList<string> _noisy = [];
+    private (string Text, IReadOnlyList<string>? Links)[] _corpus = [];
+    private string[] _noisy = [];
     private string _megabyte = string.Empty;
     private readonly TokenDetector _detector = TokenDetector.Default;
 
@@ -23,9 +23,9 @@ public class DetectionBenchmarks
     public void Setup()
     {
         _corpus = CorpusPosts.Load();
-        if (_corpus.Count != CorpusPostCount)
+        if (_corpus.Length != CorpusPostCount)
         {
-            throw new InvalidOperationException($"The corpus has {_corpus.Count} posts; update CorpusPostCount so per-post figures stay right.");
+            throw new InvalidOperationException($"The corpus has {_corpus.Length} posts; update CorpusPostCount so per-post figures stay right.");
         }
 
         _noisy = NoisyPosts.Generate();

@@ -21,7 +21,7 @@ public static class NoisyPosts
         "https://dexscreener.com/solana", "not", "financial", "advice", "DYOR", "#memecoin", "@somebody",
     ];
 
-    public static IReadOnlyList<string> Generate() => GenerateWithPlanted().Select(p => p.Text).ToList();
+    public static string[] Generate() => GenerateWithPlanted().Select(p => p.Text).ToArray();
 
     /// <summary>The posts with the mint planted in each (other valid-by-chance keys may occur in the noise).</summary>
     public static IReadOnlyList<(string Text, string Planted)> GenerateWithPlanted()

@@ -18,16 +18,16 @@ public static class QuickTiming
         var noisy = NoisyPosts.Generate();
         var megabyte = NoisyPosts.OneMegabyteOfBase58();
         var detector = TokenDetector.Default;
-        var corpusTexts = corpus.Select(p => p.Text).ToList();
+        var corpusTexts = corpus.Select(p => p.Text).ToArray();
 
-        Report("dev corpus (per post)", corpus.Count, rounds, () =>
+        Report("dev corpus (per post)", corpus.Length, rounds, () =>
         {
             foreach (var (text, links) in corpus)
             {
                 detector.Detect(text, links);
             }
         });
-        Report("noisy ~4 KB (per post)", noisy.Count, rounds, () =>
+        Report("noisy ~4 KB (per post)", noisy.Length, rounds, () =>
         {
             foreach (var text in noisy)
             {
@@ -59,7 +59,7 @@ public static class QuickTiming
                 Signals.Detection.Codecs.Keccak256.Hash(hex, digest);
             }
         });
-        Report("dev corpus, text only (per post)", corpus.Count, rounds, () =>
+        Report("dev corpus, text only (per post)", corpus.Length, rounds, () =>
         {
             foreach (var text in corpusTexts)
             {
@@ -67,7 +67,7 @@ public static class QuickTiming
             }
         });
 
-        Report("dev corpus again (per post)", corpus.Count, rounds, () =>
+        Report("dev corpus again (per post)", corpus.Length, rounds, () =>
         {
             foreach (var (text, links) in corpus)
             {
@@ -76,16 +76,16 @@ public static class QuickTiming
         });
 
         // The corpus total is dominated by its two 20 KB posts: time them apart from the short ones.
-        var longPosts = corpus.Where(p => p.Text.Length > 1000).ToList();
-        var shortPosts = corpus.Where(p => p.Text.Length <= 1000).ToList();
-        Report($"  corpus: {longPosts.Count} long posts", longPosts.Count, rounds, () =>
+        var longPosts = corpus.Where(p => p.Text.Length > 1000).ToArray();
+        var shortPosts = corpus.Where(p => p.Text.Length <= 1000).ToArray();
+        Report($"  corpus: {longPosts.Length} long posts", longPosts.Length, rounds, () =>
         {
             foreach (var (text, links) in longPosts)
             {
                 detector.Detect(text, links);
             }
         });
-        Report($"  corpus: {shortPosts.Count} short posts", shortPosts.Count, rounds, () =>
+        Report($"  corpus: {shortPosts.Length} short posts", shortPosts.Length, rounds, () =>
         {
             foreach (var (text, links) in shortPosts)
             {
@@ -95,7 +95,7 @@ public static class QuickTiming
 
         // Each corpus post alone (label "post N", only when asked for with a label filter such as "post"): which
         // forms cost what. One short post takes a fraction of the timer's resolution, so each is timed over 20 repeats.
-        for (var k = 0; only is not null && k < corpus.Count; k++)
+        for (var k = 0; only is not null && k < corpus.Length; k++)
         {
             var (text, links) = corpus[k];
             Report($"  post {k + 1,2} ({text.Length} ch)", 20, rounds, () =>
