@@ -29,12 +29,19 @@ internal sealed class PostScan
     private readonly List<(int, int, int)> _tagScores = [];
     private readonly List<DetectedToken> _tokens = [];
     private int _inTextCount;
+    private bool _busy;
 
     public static IReadOnlyList<DetectedToken> Run(string text, IReadOnlyList<string>? links, QuoteTokenSet quotes)
     {
-        // Taken off the thread while in use, so even a re-entrant call could not share it.
-        var scan = _cached ?? new PostScan();
-        _cached = null;
+        // Marked busy while in use, so even a re-entrant call could not share it (it gets a scan of its own). A
+        // flag rather than taking the scan off the thread: each thread-static access is a call into the runtime.
+        var scan = _cached ??= new PostScan();
+        if (scan._busy)
+        {
+            scan = new PostScan();
+        }
+
+        scan._busy = true;
         try
         {
             return scan.Detect(text, links, quotes);
@@ -42,7 +49,7 @@ internal sealed class PostScan
         finally
         {
             scan.Reset();
-            _cached = scan;
+            scan._busy = false;
         }
     }
 
