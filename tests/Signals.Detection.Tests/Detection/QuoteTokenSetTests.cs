@@ -1,6 +1,6 @@
 namespace Signals.Detection.Tests.Detection;
 
-/// <summary>The quote set answers from the last character first: it must still find every entry and only those.</summary>
+/// <summary>The quote set answers from a token's ending first: it must still find every entry and only those.</summary>
 public sealed class QuoteTokenSetTests
 {
     private const string EndsInDigit = "So11111111111111111111111111111111111111112"; // '2', below 64
@@ -15,10 +15,10 @@ public sealed class QuoteTokenSetTests
         Assert.True(set.Contains(EndsInLetter));
         Assert.True(set.Contains("not an addressé")); // kept as written: it is no address, but it is configured
 
-        // Same last character, another token: the bit test lets it through, the set says no.
+        // Same ending, another token: the filter lets it through, the set says no.
         Assert.False(set.Contains("3" + EndsInDigit[1..]));
         Assert.False(set.Contains("F" + EndsInLetter[1..]));
-        // A last character no entry has, in each half of ASCII, and beyond it.
+        // Endings no entry has, ASCII and beyond.
         Assert.False(set.Contains(EndsInDigit[..^1] + "3"));
         Assert.False(set.Contains(EndsInLetter[..^1] + "w"));
         Assert.False(set.Contains("another addressé"));
