@@ -17,7 +17,6 @@ internal sealed class PostScan
     private readonly List<Occurrence> _bare = [];
     private readonly List<Occurrence> _ton = [];
     private readonly List<TextRange> _tonShaped = [];
-    private readonly List<Occurrence> _fromLinks = [];
     private readonly List<TextRange> _knownSpans = [];
     private readonly List<Candidate> _candidates = [];
     private readonly List<TextRange> _runs = [];
@@ -92,7 +91,6 @@ internal sealed class PostScan
         _bare.Clear();
         _ton.Clear();
         _tonShaped.Clear();
-        _fromLinks.Clear();
         _knownSpans.Clear();
         _candidates.Clear();
         _runs.Clear();
@@ -116,8 +114,9 @@ internal sealed class PostScan
         }
 
         // Links before the candidates are checked: addresses inside a known URL are the link scan's, so they need
-        // not be decoded or hashed twice.
-        LinkScanner.Scan(text, segment, _fromLinks, _knownSpans, _evmHints, _runs);
+        // not be decoded or hashed twice. A link's token is never dropped, and the post's occurrences are sorted
+        // before they are reported, so the link scan adds straight to them.
+        LinkScanner.Scan(text, segment, _occurrences, _knownSpans, _evmHints, _runs);
         AddressScanner.Validate(text, segment, _candidates, _bare, _ton, _tonShaped, _knownSpans);
 
         if ((_knownSpans.Count == 0 && _tonShaped.Count == 0) || (_bare.Count == 0 && _ton.Count == 0))
@@ -150,7 +149,6 @@ internal sealed class PostScan
             }
         }
 
-        _occurrences.AddRange(CollectionsMarshal.AsSpan(_fromLinks));
         return text;
     }
 
