@@ -10,6 +10,9 @@ namespace Signals.Detection.Codecs;
 internal static class TonAddress
 {
     public const int FriendlyLength = 48;
+
+    /// <summary>"0:" and 64 hex digits; the masterchain's "-1:" form is one longer.</summary>
+    public const int RawLength = 66;
     private const string UrlAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
     public enum Verdict

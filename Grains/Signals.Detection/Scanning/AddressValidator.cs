@@ -28,7 +28,7 @@ internal static class AddressValidator
             return false; // an EVM link position holding something that is not 0x…
         }
 
-        if (text.Contains(':'))
+        if (text.Length is TonAddress.RawLength or TonAddress.RawLength + 1 && text.Contains(':'))
         {
             chain = Chain.Ton;
             return hint is null or Chain.Ton && TonAddress.TryParseRaw(text, out address);
