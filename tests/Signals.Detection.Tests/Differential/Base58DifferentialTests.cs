@@ -95,4 +95,27 @@ public sealed class Base58DifferentialTests
         1 => '1',
         _ => Base58.Alphabet[random.Next(58)],
     };
+
+    [Fact]
+    public void Every_code_unit_at_each_place_of_a_key_is_judged_as_the_reference_decode_judges_it()
+    {
+        // Each code unit at both ends and around the middle of a 44-character key and of a 32-character one: the
+        // alphabet test, the leading '1's and the numeric bounds all see it.
+        foreach (var key in new[] { "HFixMPR3xWCXsBohjCXsZpLth5npQkuUHcq76f48p1KD", "4Nd1mBQtrMJVYVfKf2PJy9NZUZdTAsp7" })
+        {
+            foreach (var place in new[] { 0, 15, 16, key.Length - 17, key.Length - 16, key.Length - 1 })
+            {
+                for (var c = 0; c <= 0xFFFF; c++)
+                {
+                    var text = string.Concat(key.AsSpan(0, place), ((char)c).ToString(), key.AsSpan(place + 1));
+                    var expected = text.All(ch => Base58.Alphabet.Contains(ch, StringComparison.Ordinal))
+                        && TestEncoders.Base58Decode(text) is { Length: 32 } bytes && bytes.Any(b => b != 0);
+                    if (expected != Base58.IsNonZeroKey32(text))
+                    {
+                        Assert.Fail($"U+{c:X4} at {place} of {key}: expected {expected}");
+                    }
+                }
+            }
+        }
+    }
 }
