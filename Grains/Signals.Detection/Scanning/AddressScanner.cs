@@ -49,8 +49,7 @@ internal static class AddressScanner
 
             // The run began less than one block back: that block was tested and failed, or held the end of an
             // earlier run, so it has a character outside the run alphabet.
-            var back = Math.Max(0, block - LongRunFinder.Block);
-            var runStart = back + span[back..block].LastIndexOfAnyExcept(CharClass.Base64Any) + 1;
+            var runStart = LongRunFinder.RunStartBefore(span, block);
 
             var runEnd = ReadRun(span, runStart, candidates);
             if (runEnd - runStart >= LongRunFinder.SkippedRunLength)

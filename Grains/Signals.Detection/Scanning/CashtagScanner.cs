@@ -32,7 +32,7 @@ internal static class CashtagScanner
     public static int ScanRange(string text, int from, int to, List<Cashtag> found)
     {
         var resume = from;
-        var dollar = to > from ? text.IndexOf('$', from, to - from) : -1;
+        var dollar = NextDollar(text, from, to);
         while (dollar >= 0)
         {
             var end = dollar + 1;
@@ -51,10 +51,22 @@ internal static class CashtagScanner
             }
 
             resume = end;
-            dollar = end < to ? text.IndexOf('$', end, to - end) : -1;
+            dollar = NextDollar(text, end, to);
         }
 
         return resume;
+    }
+
+    /// <summary>The next '$' in [<paramref name="from"/>, <paramref name="to"/>), or -1.</summary>
+    private static int NextDollar(string text, int from, int to)
+    {
+        if (from >= to)
+        {
+            return -1;
+        }
+
+        var dollar = ShortSearch.IndexOf(text, from, to, '$');
+        return dollar < to ? dollar : -1;
     }
 
     private static bool IsNotLabel(ReadOnlySpan<char> ticker) =>

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -72,8 +73,29 @@ internal static class LongRunFinder
         return -1;
     }
 
+    /// <summary>Where the run that covers the full block at <paramref name="block"/> starts: after the last character
+    /// outside the run alphabet in the block before it (which has one: it was tested and failed, or held the end of
+    /// an earlier run), or at <paramref name="block"/> - 16 if it had none.</summary>
+    public static int RunStartBefore(ReadOnlySpan<char> text, int block)
+    {
+        var back = Math.Max(0, block - Block);
+        if (!Vector256.IsHardwareAccelerated || block < Block)
+        {
+            return back + text[back..block].LastIndexOfAnyExcept(CharClass.Base64Any) + 1;
+        }
+
+        // One compare of the 16 characters instead of a library search backwards, whose set-up cost more.
+        var v = Vector256.LoadUnsafe(ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text)), (nuint)back);
+        var outside = (~Base64Lanes(v)).ExtractMostSignificantBits();
+        return outside == 0 ? back : back + (31 - BitOperations.LeadingZeroCount(outside)) + 1;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool AllBase64(Vector256<ushort> v)
+    private static bool AllBase64(Vector256<ushort> v) => Base64Lanes(v) == Vector256<ushort>.AllBitsSet;
+
+    /// <summary>All bits set in each lane holding <c>[0-9A-Za-z+/_-]</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<ushort> Base64Lanes(Vector256<ushort> v)
     {
         // Letters: setting bit 0x20 folds 'A'..'Z' onto 'a'..'z' and maps nothing else there.
         var letter = Vector256.LessThanOrEqual((v | Vector256.Create((ushort)0x20)) - Vector256.Create((ushort)'a'), Vector256.Create((ushort)25));
@@ -82,7 +104,7 @@ internal static class LongRunFinder
         var sign = Vector256.LessThanOrEqual(v - Vector256.Create((ushort)'+'), Vector256.Create((ushort)4))
                    & Vector256.Equals(v & Vector256<ushort>.One, Vector256<ushort>.One);
         var underscore = Vector256.Equals(v, Vector256.Create((ushort)'_'));
-        return (letter | digit | sign | underscore) == Vector256<ushort>.AllBitsSet;
+        return letter | digit | sign | underscore;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
