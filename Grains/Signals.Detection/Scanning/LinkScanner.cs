@@ -22,7 +22,8 @@ internal static class LinkScanner
     private static readonly string[] JupiterMintParameters = ["sell", "buy", "inputmint", "outputmint"];
 
     /// <param name="runs">Sorted ranges that hold no dot (the address scan's longest runs), skipped by the dot search.</param>
-    public static void Scan(string text, int segment, List<Occurrence> found, List<TextRange> knownSpans, HashSet<Chain> evmHints, List<TextRange>? runs = null)
+    /// <param name="url">Scratch for the URLs' parts, reused from link to link (one is made when none is given).</param>
+    public static void Scan(string text, int segment, List<Occurrence> found, List<TextRange> knownSpans, HashSet<Chain> evmHints, List<TextRange>? runs = null, UrlParts? url = null)
     {
         // Every known host is "label.tld": find dots (vectorised), look at the label around each. Prose has few dots.
         var span = text.AsSpan();
@@ -81,7 +82,7 @@ internal static class LinkScanner
             }
 
             var urlEnd = FindUrlEnd(text, hostStart);
-            HandleUrl(text, urlStart, hostStart, tldEnd, known, urlEnd, segment, found, knownSpans, evmHints);
+            HandleUrl(url ??= new UrlParts(), text, urlStart, hostStart, tldEnd, known, urlEnd, segment, found, knownSpans, evmHints);
             i = Math.Max(i, urlEnd);
         }
     }
@@ -144,9 +145,9 @@ internal static class LinkScanner
         return i;
     }
 
-    private static void HandleUrl(string text, int urlStart, int hostStart, int hostEnd, KnownHost known, int urlEnd, int segment, List<Occurrence> found, List<TextRange> knownSpans, HashSet<Chain> evmHints)
+    private static void HandleUrl(UrlParts url, string text, int urlStart, int hostStart, int hostEnd, KnownHost known, int urlEnd, int segment, List<Occurrence> found, List<TextRange> knownSpans, HashSet<Chain> evmHints)
     {
-        var url = UrlParts.Parse(text, hostStart, urlEnd);
+        url.Parse(text, hostStart, urlEnd);
         // The URL's host is the one already matched unless something other than a port or path follows it
         // ("dexscreener.com@evil.com" is evil.com's): then it is looked up again.
         var host = url.Host.End == hostEnd ? known : KnownHost.Find(url.Slice(url.Host));
@@ -165,25 +166,25 @@ internal static class LinkScanner
         var path = url.Path;
         switch (host.Kind)
         {
-            case LinkKind.DexScreener when path.Count >= 2:
+            case LinkKind.DexScreener when path.Length >= 2:
                 emit.Token(path[1], KnownHost.ChainFromSlug(url.Slice(path[0])) ?? Chain.Evm);
                 break;
 
-            case LinkKind.Birdeye when url.PathIs(0, "token") && path.Count >= 2:
+            case LinkKind.Birdeye when url.PathIs(0, "token") && path.Length >= 2:
                 var chainParam = url.QueryValue("chain");
                 emit.Token(path[1], chainParam is { } c ? KnownHost.ChainFromSlug(url.Slice(c)) ?? Chain.Evm : Chain.Solana);
                 break;
 
-            case LinkKind.Birdeye when url.PathIs(1, "token") && path.Count >= 3:
+            case LinkKind.Birdeye when url.PathIs(1, "token") && path.Length >= 3:
                 emit.Token(path[2], KnownHost.ChainFromSlug(url.Slice(path[0])) ?? Chain.Evm);
                 break;
 
-            case LinkKind.PumpFun when path.Count == 1:
+            case LinkKind.PumpFun when path.Length == 1:
                 emit.Token(path[0], Chain.Solana);
                 break;
 
             case LinkKind.PumpFun:
-                for (var k = 0; k + 1 < path.Count; k++)
+                for (var k = 0; k + 1 < path.Length; k++)
                 {
                     if (url.PathIs(k, "coin"))
                     {
@@ -194,14 +195,14 @@ internal static class LinkScanner
 
                 break;
 
-            case LinkKind.Gmgn when path.Count >= 3 && url.PathIs(1, "token") && KnownHost.ChainFromSlug(url.Slice(path[0])) is { } gmgnChain:
+            case LinkKind.Gmgn when path.Length >= 3 && url.PathIs(1, "token") && KnownHost.ChainFromSlug(url.Slice(path[0])) is { } gmgnChain:
                 // Referral links put "<invite code>_" in front of the address.
                 var tokenPart = path[2];
                 var underscore = url.Slice(tokenPart).LastIndexOf('_');
                 emit.Token(underscore < 0 ? tokenPart : new TextRange(tokenPart.Start + underscore + 1, tokenPart.End), gmgnChain);
                 break;
 
-            case LinkKind.Solscan when url.PathIs(0, "token") && path.Count >= 2:
+            case LinkKind.Solscan when url.PathIs(0, "token") && path.Length >= 2:
                 emit.Token(path[1], Chain.Solana);
                 break;
 
@@ -209,7 +210,7 @@ internal static class LinkScanner
                 EmitJupiter(url, emit);
                 break;
 
-            case LinkKind.EvmExplorer when url.PathIs(0, "token") && path.Count >= 2 && host.Chain is { } explorerChain:
+            case LinkKind.EvmExplorer when url.PathIs(0, "token") && path.Length >= 2 && host.Chain is { } explorerChain:
                 emit.Token(path[1], explorerChain);
                 break;
         }
@@ -218,7 +219,7 @@ internal static class LinkScanner
     private static void EmitJupiter(UrlParts url, Emitter emit)
     {
         var path = url.Path;
-        if (url.PathIs(0, "swap") && path.Count >= 2)
+        if (url.PathIs(0, "swap") && path.Length >= 2)
         {
             // "SOL-<mint>" or "<mint>-USDC": each side of the pair; symbols like SOL simply fail validation.
             var pair = path[1];
@@ -232,7 +233,7 @@ internal static class LinkScanner
                 }
             }
         }
-        else if ((url.PathIs(0, "tokens") || url.PathIs(0, "token")) && path.Count >= 2)
+        else if ((url.PathIs(0, "tokens") || url.PathIs(0, "token")) && path.Length >= 2)
         {
             emit.Token(path[1], Chain.Solana);
         }

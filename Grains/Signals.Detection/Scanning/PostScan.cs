@@ -27,6 +27,7 @@ internal sealed class PostScan
     private readonly List<int> _tagOf = [];
     private readonly List<(int, int, int)> _tagScores = [];
     private readonly List<DetectedToken> _tokens = [];
+    private readonly UrlParts _url = new();
     private int _inTextCount;
     private bool _busy;
 
@@ -116,7 +117,7 @@ internal sealed class PostScan
         // Links before the candidates are checked: addresses inside a known URL are the link scan's, so they need
         // not be decoded or hashed twice. A link's token is never dropped, and the post's occurrences are sorted
         // before they are reported, so the link scan adds straight to them.
-        LinkScanner.Scan(text, segment, _occurrences, _knownSpans, _evmHints, _runs);
+        LinkScanner.Scan(text, segment, _occurrences, _knownSpans, _evmHints, _runs, _url);
         AddressScanner.Validate(text, segment, _candidates, _bare, _ton, _tonShaped, _knownSpans);
 
         if ((_knownSpans.Count == 0 && _tonShaped.Count == 0) || (_bare.Count == 0 && _ton.Count == 0))

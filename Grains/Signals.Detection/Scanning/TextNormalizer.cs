@@ -36,15 +36,20 @@ internal static class TextNormalizer
         // Copied into a scratch buffer, then one string of the final length (a StringBuilder cost two more objects).
         var rented = text.Length > 512 ? System.Buffers.ArrayPool<char>.Shared.Rent(text.Length) : null;
         var buffer = rented is null ? stackalloc char[text.Length] : rented.AsSpan(0, text.Length);
-        text.AsSpan(0, first).CopyTo(buffer);
-        var length = first;
-        for (var i = first; i < text.Length; i++)
+        // The stretches between invisible characters are copied whole, each found by the vectorised search.
+        var length = 0;
+        var from = 0;
+        while (first >= 0)
         {
-            if (!IsInvisible(text[i]))
-            {
-                buffer[length++] = text[i];
-            }
+            text.AsSpan(from, first - from).CopyTo(buffer[length..]);
+            length += first - from;
+            from = first + 1;
+            var next = FirstInvisible(text.AsSpan(from));
+            first = next < 0 ? -1 : from + next;
         }
+
+        text.AsSpan(from).CopyTo(buffer[length..]);
+        length += text.Length - from;
 
         var clean = new string(buffer[..length]);
         if (rented is not null)

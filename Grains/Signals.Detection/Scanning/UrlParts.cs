@@ -6,10 +6,6 @@ namespace Signals.Detection.Scanning;
 /// </summary>
 internal sealed class UrlParts
 {
-    // One per thread, reused: a post can hold many links, and a link is read completely before the next is parsed.
-    [ThreadStatic]
-    private static UrlParts? _shared;
-
     private readonly List<TextRange> _path = [];
     private readonly List<(TextRange Name, TextRange Value)> _query = [];
 
@@ -17,7 +13,8 @@ internal sealed class UrlParts
 
     public TextRange Host { get; private set; }
 
-    public IReadOnlyList<TextRange> Path => _path;
+    /// <summary>The non-empty path segments, in order.</summary>
+    public ReadOnlySpan<TextRange> Path => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_path);
 
     public IReadOnlyList<(TextRange Name, TextRange Value)> Query => _query;
 
@@ -39,20 +36,19 @@ internal sealed class UrlParts
         return null;
     }
 
-    /// <summary>Parses [start, end) where start is the host (scheme already skipped).</summary>
-    /// <remarks>Returns this thread's shared instance: valid until the next call on the same thread.</remarks>
-    public static UrlParts Parse(string text, int start, int end)
+    /// <summary>Parses [start, end) where start is the host (scheme already skipped), replacing the previous URL.</summary>
+    /// <remarks>One instance is reused for every link of a post: a link is read completely before the next is parsed.</remarks>
+    public void Parse(string text, int start, int end)
     {
-        var parts = _shared ??= new UrlParts();
-        parts.Text = text;
-        parts._path.Clear();
-        parts._query.Clear();
-        var path = parts._path;
-        var query = parts._query;
+        Text = text;
+        _path.Clear();
+        _query.Clear();
+        var path = _path;
+        var query = _query;
         var i = start;
         i = ShortSearch.IndexOfAny(text, i, end, '/', '?', '#', ':');
 
-        parts.Host = new TextRange(start, i);
+        Host = new TextRange(start, i);
         i = ShortSearch.IndexOfAny(text, i, end, '/', '?', '#', '#'); // past a port
 
         while (i < end && text[i] == '/')
@@ -89,7 +85,5 @@ internal sealed class UrlParts
                 }
             }
         }
-
-        return parts;
     }
 }
