@@ -31,6 +31,10 @@ internal sealed class PostScan
     private int _inTextCount;
     private bool _busy;
 
+    // Set while a segment's lists hold entries: each segment empties them when done, so a post that ends normally
+    // has nothing left for Reset to clear (only one cut short by an exception does).
+    private bool _segmentDirty;
+
     public static IReadOnlyList<DetectedToken> Run(string text, IReadOnlyList<string>? links, QuoteTokenSet quotes)
     {
         // Marked busy while in use, so even a re-entrant call could not share it (it gets a scan of its own). A
@@ -84,11 +88,15 @@ internal sealed class PostScan
         _tagOf.Clear();
         _tokens.Clear();
         _inTextCount = 0;
-        ClearSegment();
+        if (_segmentDirty)
+        {
+            ClearSegment();
+        }
     }
 
     private void ClearSegment()
     {
+        _segmentDirty = false;
         _bare.Clear();
         _ton.Clear();
         _tonShaped.Clear();
@@ -100,7 +108,7 @@ internal sealed class PostScan
     /// <summary>Scans one segment; returns its text with invisible characters removed (the text itself when it has none).</summary>
     private string ScanSegment(string raw, int segment)
     {
-        ClearSegment();
+        _segmentDirty = true;
         // The long runs first: they are the only places an address can be, and they hold neither dots nor invisible
         // characters, so the searches for those read only the text between them. A long base58 flood is read once.
         AddressScanner.FindCandidates(raw, _candidates, _runs);
@@ -150,6 +158,7 @@ internal sealed class PostScan
             }
         }
 
+        ClearSegment();
         return text;
     }
 
