@@ -33,7 +33,7 @@ internal static class AlnumRunEnd
             for (; i < Math.Min(span.Length, ShortRun); i += Vector256<ushort>.Count)
             {
                 var at = Math.Min(i, lastBlock);
-                var other = (~IsAlnum(Vector256.LoadUnsafe(ref chars, (nuint)at))).ExtractMostSignificantBits() >> (i - at);
+                var other = (~AlnumLanes(Vector256.LoadUnsafe(ref chars, (nuint)at))).ExtractMostSignificantBits() >> (i - at);
                 if (other != 0)
                 {
                     return i + BitOperations.TrailingZeroCount(other);
@@ -71,8 +71,9 @@ internal static class AlnumRunEnd
         return rel < 0 ? -1 : i + rel;
     }
 
+    /// <summary>All bits set in each lane holding an ASCII letter or digit.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<ushort> IsAlnum(Vector256<ushort> v)
+    public static Vector256<ushort> AlnumLanes(Vector256<ushort> v)
     {
         // Setting bit 0x20 folds 'A'..'Z' onto 'a'..'z' and maps nothing else there.
         var letter = Vector256.LessThanOrEqual((v | Vector256.Create((ushort)0x20)) - Vector256.Create((ushort)'a'), Vector256.Create((ushort)25));

@@ -97,14 +97,11 @@ internal static class LongRunFinder
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<ushort> Base64Lanes(Vector256<ushort> v)
     {
-        // Letters: setting bit 0x20 folds 'A'..'Z' onto 'a'..'z' and maps nothing else there.
-        var letter = Vector256.LessThanOrEqual((v | Vector256.Create((ushort)0x20)) - Vector256.Create((ushort)'a'), Vector256.Create((ushort)25));
-        var digit = Vector256.LessThanOrEqual(v - Vector256.Create((ushort)'0'), Vector256.Create((ushort)9));
         // '+' 0x2B, '-' 0x2D, '/' 0x2F: the odd characters of 0x2B..0x2F (',' and '.' are even).
         var sign = Vector256.LessThanOrEqual(v - Vector256.Create((ushort)'+'), Vector256.Create((ushort)4))
                    & Vector256.Equals(v & Vector256<ushort>.One, Vector256<ushort>.One);
         var underscore = Vector256.Equals(v, Vector256.Create((ushort)'_'));
-        return letter | digit | sign | underscore;
+        return AlnumRunEnd.AlnumLanes(v) | sign | underscore;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

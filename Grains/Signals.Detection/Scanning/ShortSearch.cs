@@ -43,38 +43,16 @@ internal static class ShortSearch
             }
         }
 
-        var rel = text.AsSpan(i, end - i).IndexOfAny([a, b, c, d]);
+        var rest = text.AsSpan(i, end - i);
+        var rel = a == b && b == c && c == d ? rest.IndexOf(a) : rest.IndexOfAny([a, b, c, d]);
         return rel < 0 ? end : i + rel;
     }
 
     /// <summary>The first index in [<paramref name="from"/>, <paramref name="end"/>) holding <paramref name="value"/>, or <paramref name="end"/>.</summary>
+    /// <remarks>Inlined with the repeated character, the JIT folds the four compares into one, and the library's
+    /// search is its single-character one.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int IndexOf(string text, int from, int end, char value)
-    {
-        var i = from;
-        if (Vector256.IsHardwareAccelerated && text.Length >= Vector256<ushort>.Count)
-        {
-            ref var origin = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text.AsSpan()));
-            var inlineEnd = Math.Min(end, from + InlineChars);
-            for (; i < inlineEnd; i += Vector256<ushort>.Count)
-            {
-                var v = Load(ref origin, text.Length, i, out var skipped);
-                var hits = Vector256.Equals(v, Vector256.Create((ushort)value));
-                if (FirstHit(hits.ExtractMostSignificantBits() >> skipped, i, end) is var found and >= 0)
-                {
-                    return found;
-                }
-            }
-
-            if (i >= end)
-            {
-                return end;
-            }
-        }
-
-        var rel = text.AsSpan(i, end - i).IndexOf(value);
-        return rel < 0 ? end : i + rel;
-    }
+    public static int IndexOf(string text, int from, int end, char value) => IndexOfAny(text, from, end, value, value, value, value);
 
     /// <summary>16 characters from <paramref name="index"/>; near the end of the text, the last 16, with
     /// <paramref name="skipped"/> saying how many of them come before <paramref name="index"/>.</summary>

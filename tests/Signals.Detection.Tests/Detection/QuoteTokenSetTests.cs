@@ -3,8 +3,8 @@ namespace Signals.Detection.Tests.Detection;
 /// <summary>The quote set answers from a token's ending first: it must still find every entry and only those.</summary>
 public sealed class QuoteTokenSetTests
 {
-    private const string EndsInDigit = "So11111111111111111111111111111111111111112"; // '2', below 64
-    private const string EndsInLetter = "EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v"; // 'v', 64-127
+    private const string EndsInDigit = "So11111111111111111111111111111111111111112"; // ends "12"
+    private const string EndsInLetter = "EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v"; // ends "1v"
 
     [Fact]
     public void Every_entry_is_found_and_nothing_else()
@@ -32,6 +32,6 @@ public sealed class QuoteTokenSetTests
         var set = new QuoteTokenSet([EndsInDigit]);
         Assert.False(set.Contains("é"));
         Assert.False(set.Contains("\uFFFF"));
-        Assert.False(set.Contains("\u0032\u0100")); // the low byte of U+0100 is not a '2' either
+        Assert.False(set.Contains("\u0032\u0100")); // a '2' before a character beyond ASCII
     }
 }
