@@ -21,7 +21,7 @@ internal static class AddressScanner
     /// <param name="knownUrls">Spans of known-site URLs, whose addresses the link scan reports. A candidate wholly inside
     /// one is not validated: the caller drops every bare match that overlaps such a span, so checking it (a base58
     /// decode, a Keccak hash) would be work thrown away.</param>
-    public static void Scan(string text, int segment, List<Occurrence> bare, List<Occurrence> ton, List<TextRange> tonShaped, List<TextRange>? knownUrls = null)
+    public static void Scan(string text, int segment, ScratchList<Occurrence> bare, ScratchList<Occurrence> ton, List<TextRange> tonShaped, List<TextRange>? knownUrls = null)
     {
         var candidates = new List<Candidate>();
         FindCandidates(text, candidates, runs: null);
@@ -62,7 +62,7 @@ internal static class AddressScanner
     }
 
     /// <summary>Checks each candidate (in the order found) and reports the addresses.</summary>
-    public static void Validate(string text, int segment, List<Candidate> candidates, List<Occurrence> bare, List<Occurrence> ton, List<TextRange> tonShaped, List<TextRange>? knownUrls)
+    public static void Validate(string text, int segment, List<Candidate> candidates, ScratchList<Occurrence> bare, ScratchList<Occurrence> ton, List<TextRange> tonShaped, List<TextRange>? knownUrls)
     {
         // Looked up linearly, so only when there are few; past that nothing is skipped, which costs time, not results.
         var skip = knownUrls is { Count: > 0 and <= MaxKnownUrlsLookedUp } ? knownUrls : null;
@@ -165,7 +165,7 @@ internal static class AddressScanner
     }
 
     /// <summary>Checks an alphanumeric piece found by <see cref="AlnumPiece(ReadOnlySpan{char}, int, int, List{Candidate})"/>.</summary>
-    private static void AlnumPiece(string text, int start, int end, int segment, List<Occurrence> bare, List<Occurrence> ton, List<TextRange> tonShaped, List<TextRange>? skip)
+    private static void AlnumPiece(string text, int start, int end, int segment, ScratchList<Occurrence> bare, ScratchList<Occurrence> ton, List<TextRange> tonShaped, List<TextRange>? skip)
     {
         var length = end - start;
         if (length == 64)
@@ -204,7 +204,7 @@ internal static class AddressScanner
     private static bool HasTonPrefix(ReadOnlySpan<char> text, int start) =>
         text[start] is 'E' or 'U' or 'k' or '0' && text[start + 1] is 'Q' or 'f';
 
-    private static void TryFriendlyAt(string text, int start, int segment, bool urlSafe, List<Occurrence> found, List<TextRange> tonShaped, List<TextRange>? skip)
+    private static void TryFriendlyAt(string text, int start, int segment, bool urlSafe, ScratchList<Occurrence> found, List<TextRange> tonShaped, List<TextRange>? skip)
     {
         var alphabet = urlSafe ? CharClass.Base64Url : CharClass.Base64Standard;
         var end = start + TonAddress.FriendlyLength;
@@ -237,7 +237,7 @@ internal static class AddressScanner
     }
 
     /// <summary>TON raw addresses "0:hex64" / "-1:hex64", checked from their colon.</summary>
-    private static void TryRawAt(string text, int colon, int segment, List<Occurrence> found, List<TextRange> tonShaped, List<TextRange>? skip)
+    private static void TryRawAt(string text, int colon, int segment, ScratchList<Occurrence> found, List<TextRange> tonShaped, List<TextRange>? skip)
     {
         int start;
         if (colon >= 1 && text[colon - 1] == '0')

@@ -23,7 +23,7 @@ internal static class LinkScanner
 
     /// <param name="runs">Sorted ranges that hold no dot (the address scan's longest runs), skipped by the dot search.</param>
     /// <param name="url">Scratch for the URLs' parts, reused from link to link (one is made when none is given).</param>
-    public static void Scan(string text, int segment, List<Occurrence> found, List<TextRange> knownSpans, HashSet<Chain> evmHints, List<TextRange>? runs = null, UrlParts? url = null)
+    public static void Scan(string text, int segment, ScratchList<Occurrence> found, List<TextRange> knownSpans, HashSet<Chain> evmHints, List<TextRange>? runs = null, UrlParts? url = null)
     {
         // Every known host is "label.tld": find dots (vectorised), look at the label around each. Prose has few dots.
         var span = text.AsSpan();
@@ -145,7 +145,7 @@ internal static class LinkScanner
         return i;
     }
 
-    private static void HandleUrl(UrlParts url, string text, int urlStart, int hostStart, int hostEnd, KnownHost known, int urlEnd, int segment, List<Occurrence> found, List<TextRange> knownSpans, HashSet<Chain> evmHints)
+    private static void HandleUrl(UrlParts url, string text, int urlStart, int hostStart, int hostEnd, KnownHost known, int urlEnd, int segment, ScratchList<Occurrence> found, List<TextRange> knownSpans, HashSet<Chain> evmHints)
     {
         url.Parse(text, hostStart, urlEnd);
         // The URL's host is the one already matched unless something other than a port or path follows it
@@ -247,7 +247,7 @@ internal static class LinkScanner
         }
     }
 
-    private readonly struct Emitter(string text, int segment, List<Occurrence> found, HashSet<Chain> evmHints)
+    private readonly struct Emitter(string text, int segment, ScratchList<Occurrence> found, HashSet<Chain> evmHints)
     {
         public void Token(TextRange range, Chain hint)
         {

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Signals.Detection.Scanning;
 
 /// <summary>
@@ -12,10 +10,10 @@ internal sealed class PostScan
     [ThreadStatic]
     private static PostScan? _cached;
 
-    private readonly List<Occurrence> _occurrences = [];
+    private readonly ScratchList<Occurrence> _occurrences = new();
     private readonly HashSet<Chain> _evmHints = [];
-    private readonly List<Occurrence> _bare = [];
-    private readonly List<Occurrence> _ton = [];
+    private readonly ScratchList<Occurrence> _bare = new();
+    private readonly ScratchList<Occurrence> _ton = new();
     private readonly List<TextRange> _tonShaped = [];
     private readonly List<TextRange> _knownSpans = [];
     private readonly List<Candidate> _candidates = [];
@@ -26,7 +24,7 @@ internal sealed class PostScan
     private readonly List<Cashtag> _cashtags = [];
     private readonly List<int> _tagOf = [];
     private readonly List<(int, int, int)> _tagScores = [];
-    private readonly List<DetectedToken> _tokens = [];
+    private readonly ScratchList<DetectedToken> _tokens = new();
     private readonly UrlParts _url = new();
     private int _inTextCount;
     private bool _busy;
@@ -76,7 +74,7 @@ internal sealed class PostScan
             return [];
         }
 
-        SmallSort.ByPosition(_occurrences);
+        SmallSort.ByPosition(_occurrences.AsSpan());
         return Report(cleanText, quotes);
     }
 
@@ -132,8 +130,8 @@ internal sealed class PostScan
         {
             // Nothing to drop: no known URL or TON-shaped range, or no bare or TON match (a chart link's own address
             // is never validated as a bare match, so a post whose only address sits in its link comes here too).
-            _occurrences.AddRange(CollectionsMarshal.AsSpan(_bare));
-            _occurrences.AddRange(CollectionsMarshal.AsSpan(_ton));
+            _occurrences.AddRange(_bare.AsSpan());
+            _occurrences.AddRange(_ton.AsSpan());
         }
         else
         {
@@ -147,7 +145,7 @@ internal sealed class PostScan
                 }
             }
 
-            SmallSort.ByPosition(_ton); // one segment: by start
+            SmallSort.ByPosition(_ton.AsSpan()); // one segment: by start
             var tonInKnownUrl = _tonInKnownUrl.Load(_knownSpans);
             foreach (var o in _ton)
             {
@@ -214,7 +212,7 @@ internal sealed class PostScan
     }
 
     /// <summary>A post names a handful of tokens at most: a linear look-up beats building a set.</summary>
-    private static bool Seen(List<DetectedToken> tokens, Chain chain, string address)
+    private static bool Seen(ScratchList<DetectedToken> tokens, Chain chain, string address)
     {
         foreach (var t in tokens)
         {

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Signals.Detection.Scanning;
 
 /// <summary>A sorted union of ranges, queried by a caller that walks forward through the text.</summary>
@@ -9,7 +11,7 @@ internal sealed class RangeSet
     /// <summary>Replaces the contents with the union of <paramref name="ranges"/> (which is sorted in place).</summary>
     public RangeSet Load(List<TextRange> ranges)
     {
-        SmallSort.ByStart(ranges);
+        SmallSort.ByStart(CollectionsMarshal.AsSpan(ranges));
         _ranges.Clear();
         _cursor = 0;
         foreach (var r in ranges)

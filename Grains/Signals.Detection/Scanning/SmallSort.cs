@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Signals.Detection.Scanning;
 
 /// <summary>
@@ -11,14 +9,13 @@ namespace Signals.Detection.Scanning;
 internal static class SmallSort
 {
     /// <summary>By segment, then start: the order a reader meets them.</summary>
-    public static void ByPosition(List<Occurrence> items) => Sort<Occurrence, ReadingOrder>(items);
+    public static void ByPosition(Span<Occurrence> items) => Sort<Occurrence, ReadingOrder>(items);
 
-    public static void ByStart(List<TextRange> items) => Sort<TextRange, StartOrder>(items);
+    public static void ByStart(Span<TextRange> items) => Sort<TextRange, StartOrder>(items);
 
-    private static void Sort<T, TOrder>(List<T> items)
+    private static void Sort<T, TOrder>(Span<T> span)
         where TOrder : IOrder<T>
     {
-        var span = CollectionsMarshal.AsSpan(items);
         for (var i = 1; i < span.Length; i++)
         {
             var item = span[i];

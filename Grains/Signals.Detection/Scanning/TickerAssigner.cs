@@ -14,7 +14,7 @@ internal static class TickerAssigner
     /// <param name="occurrences">The first <paramref name="count"/> entries are the addresses in the post text, sorted by start.</param>
     /// <param name="tagOf">Cleared, then filled with one entry per occurrence: the index of its cashtag, or -1.</param>
     /// <param name="scoreOf">Scratch, one entry per occurrence.</param>
-    public static void Assign(string text, List<Occurrence> occurrences, int count, List<Cashtag> cashtags, List<int> tagOf, List<(int, int, int)> scoreOf)
+    public static void Assign(string text, ScratchList<Occurrence> occurrences, int count, List<Cashtag> cashtags, List<int> tagOf, List<(int, int, int)> scoreOf)
     {
         tagOf.Clear();
         scoreOf.Clear();

@@ -109,9 +109,9 @@ public static class QuickTiming
 
         foreach (var (name, texts) in new[] { ("corpus", (IReadOnlyList<string>)corpusTexts), ("noisy", noisy), ("1mb", [megabyte]) })
         {
-            var found = new List<Occurrence>();
+            var found = new ScratchList<Occurrence>();
             var ranges = new List<TextRange>();
-            var ton = new List<Occurrence>();
+            var ton = new ScratchList<Occurrence>();
             var hints = new HashSet<Chain>();
             var r = name == "1mb" ? Math.Max(3, rounds / 10) : rounds;
             Report($"  {name}: StripInvisible", texts.Count, r, () => { foreach (var t in texts) { TextNormalizer.StripInvisible(t); } });

@@ -68,14 +68,14 @@ public sealed class AddressScannerDifferentialTests
 
     private static int AssertSame(string text, string label)
     {
-        var bare = new List<Occurrence>();
-        var ton = new List<Occurrence>();
+        var bare = new ScratchList<Occurrence>();
+        var ton = new ScratchList<Occurrence>();
         var shaped = new List<TextRange>();
         AddressScanner.Scan(text, 0, bare, ton, shaped);
 
         var expected = ReferenceAddressScanner.Scan(text);
-        var actualBare = bare.Select(o => $"{o.Start}-{o.End} {(o.Chain == Chain.Evm ? "evm" : "solana")} {o.Address}").ToList();
-        var actualTon = ReferenceAddressScanner.Sorted(ton.Select(o => $"{o.Start}-{o.End} ton {o.Address}"));
+        var actualBare = bare.ToArray().Select(o => $"{o.Start}-{o.End} {(o.Chain == Chain.Evm ? "evm" : "solana")} {o.Address}").ToList();
+        var actualTon = ReferenceAddressScanner.Sorted(ton.ToArray().Select(o => $"{o.Start}-{o.End} ton {o.Address}"));
         var actualShaped = ReferenceAddressScanner.Sorted(shaped.Select(r => $"{r.Start}-{r.End}"));
         Assert.True(expected.Bare.SequenceEqual(actualBare), $"{label}: bare differs in «{text}»\nexpected {string.Join(", ", expected.Bare)}\nactual   {string.Join(", ", actualBare)}");
         Assert.True(expected.Ton.SequenceEqual(actualTon), $"{label}: TON differs in «{text}»\nexpected {string.Join(", ", expected.Ton)}\nactual   {string.Join(", ", actualTon)}");

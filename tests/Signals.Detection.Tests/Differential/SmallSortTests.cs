@@ -12,8 +12,8 @@ public sealed class SmallSortTests
         {
             var items = Enumerable.Range(0, random.Next(0, 24))
                 .Select(k => new Occurrence(random.Next(3), random.Next(8), 0, Chain.Solana, "a" + k.ToString(System.Globalization.CultureInfo.InvariantCulture), false))
-                .ToList();
-            var expected = items.OrderBy(o => o.Segment).ThenBy(o => o.Start).ToList(); // LINQ's OrderBy is stable
+                .ToArray();
+            var expected = items.OrderBy(o => o.Segment).ThenBy(o => o.Start).ToArray(); // LINQ's OrderBy is stable
             SmallSort.ByPosition(items);
             Assert.Equal(expected, items);
         }
@@ -25,8 +25,8 @@ public sealed class SmallSortTests
         var random = new Random(6);
         for (var round = 0; round < 200; round++)
         {
-            var items = Enumerable.Range(0, random.Next(0, 24)).Select(k => new TextRange(random.Next(10), 100 + k)).ToList();
-            var expected = items.OrderBy(r => r.Start).ToList();
+            var items = Enumerable.Range(0, random.Next(0, 24)).Select(k => new TextRange(random.Next(10), 100 + k)).ToArray();
+            var expected = items.OrderBy(r => r.Start).ToArray();
             SmallSort.ByStart(items);
             Assert.Equal(expected, items);
         }
