@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Signals.Detection.Codecs;
 
 namespace Signals.Detection.Scanning;
@@ -35,16 +36,21 @@ internal static class AddressScanner
     /// <param name="runs">When given, receives the extent of each run of <see cref="LongRunFinder.SkippedRunLength"/> or
     /// more characters, in text order. Runs hold only <c>[0-9A-Za-z+/_-]</c>, so the callers need not search them again
     /// for dots or invisible characters.</param>
-    public static void FindCandidates(string text, List<Candidate> candidates, List<TextRange>? runs)
+    /// <returns>False when no character of the text can be invisible (none is U+00AD or above), which the reading of
+    /// the blocks finds out on the way; true when one may be.</returns>
+    public static bool FindCandidates(string text, List<Candidate> candidates, List<TextRange>? runs)
     {
         var span = text.AsSpan();
         var from = 0;
+        var highest = Vector256<ushort>.Zero;
         while (true)
         {
-            var block = LongRunFinder.NextFullBlock(span, from);
+            var block = LongRunFinder.NextFullBlock(span, from, ref highest);
             if (block < 0)
             {
-                return;
+                // The blocks read cover [0, from) and up to the last whole block; the last 16 characters cover the rest.
+                LongRunFinder.RaiseHighest(span, span.Length, ref highest);
+                return LongRunFinder.MayHoldInvisible(highest);
             }
 
             // The run began less than one block back: that block was tested and failed, or held the end of an
@@ -57,7 +63,10 @@ internal static class AddressScanner
                 runs?.Add(new TextRange(runStart, runEnd));
             }
 
-            from = ((runEnd / LongRunFinder.Block) + 1) * LongRunFinder.Block; // the block holding runEnd has a non-run character
+            // The block holding runEnd has a non-run character; the runs are ASCII, and its characters after runEnd
+            // are read for the highest code unit here, since the next search starts after it.
+            LongRunFinder.RaiseHighest(span, runEnd / LongRunFinder.Block * LongRunFinder.Block, ref highest);
+            from = ((runEnd / LongRunFinder.Block) + 1) * LongRunFinder.Block;
         }
     }
 

@@ -109,9 +109,10 @@ internal sealed class PostScan
         _segmentDirty = true;
         // The long runs first: they are the only places an address can be, and they hold neither dots nor invisible
         // characters, so the searches for those read only the text between them. A long base58 flood is read once.
-        AddressScanner.FindCandidates(raw, _candidates, _runs);
+        // Reading the blocks also says whether any code unit could be invisible (U+00AD or above): most posts have
+        // none, and are not searched for them.
         var text = raw;
-        if (TextNormalizer.ContainsInvisible(raw, _runs))
+        if (AddressScanner.FindCandidates(raw, _candidates, _runs) && TextNormalizer.ContainsInvisible(raw, _runs))
         {
             // Rare: an invisible character may have split an address, so the clean text is read again.
             text = TextNormalizer.StripInvisible(raw);
