@@ -1,4 +1,3 @@
-using System.Runtime.Intrinsics;
 using Signals.Detection.Codecs;
 
 namespace Signals.Detection.Scanning;
@@ -36,21 +35,21 @@ internal static class AddressScanner
     /// <param name="runs">When given, receives the extent of each run of <see cref="LongRunFinder.SkippedRunLength"/> or
     /// more characters, in text order. Runs hold only <c>[0-9A-Za-z+/_-]</c>, so the callers need not search them again
     /// for dots or invisible characters.</param>
-    /// <returns>False when no character of the text can be invisible (none is U+00AD or above), which the reading of
-    /// the blocks finds out on the way; true when one may be.</returns>
-    public static bool FindCandidates(string text, List<Candidate> candidates, List<TextRange>? runs)
+    /// <returns>What the reading of the blocks learnt about the characters outside the runs (the runs hold only the
+    /// run alphabet), for the searches that come next.</returns>
+    public static TextScreen FindCandidates(string text, List<Candidate> candidates, List<TextRange>? runs)
     {
         var span = text.AsSpan();
         var from = 0;
-        var highest = Vector256<ushort>.Zero;
+        var screen = default(TextScreen);
         while (true)
         {
-            var block = LongRunFinder.NextFullBlock(span, from, ref highest);
+            var block = LongRunFinder.NextFullBlock(span, from, ref screen);
             if (block < 0)
             {
                 // The blocks read cover [0, from) and up to the last whole block; the last 16 characters cover the rest.
-                LongRunFinder.RaiseHighest(span, span.Length, ref highest);
-                return LongRunFinder.MayHoldInvisible(highest);
+                screen.AddAt(span, span.Length);
+                return screen;
             }
 
             // The run began less than one block back: that block was tested and failed, or held the end of an
@@ -63,9 +62,9 @@ internal static class AddressScanner
                 runs?.Add(new TextRange(runStart, runEnd));
             }
 
-            // The block holding runEnd has a non-run character; the runs are ASCII, and its characters after runEnd
-            // are read for the highest code unit here, since the next search starts after it.
-            LongRunFinder.RaiseHighest(span, runEnd / LongRunFinder.Block * LongRunFinder.Block, ref highest);
+            // The block holding runEnd has a non-run character. The next search starts after it, so the screen takes
+            // it in here (its part of the run is none of what the screen looks for).
+            screen.AddAt(span, runEnd / LongRunFinder.Block * LongRunFinder.Block);
             from = ((runEnd / LongRunFinder.Block) + 1) * LongRunFinder.Block;
         }
     }

@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Signals.Detection.Scanning;
 
@@ -25,30 +26,34 @@ internal static class LongRunFinder
     /// <summary>The start of the first aligned block at or after <paramref name="from"/> whose 16 characters are all
     /// base64-ish (<c>[0-9A-Za-z+/_-]</c>), or -1.</summary>
     /// <param name="from">A multiple of <see cref="Block"/>.</param>
-    /// <param name="highest">Where 256-bit vectors are accelerated, raised lane by lane to every block read; other
-    /// hardware leaves it alone (see <see cref="MayHoldInvisible"/>).</param>
-    public static int NextFullBlock(ReadOnlySpan<char> text, int from, ref Vector256<ushort> highest)
+    /// <param name="screen">Takes in every block read and failed (where 256-bit vectors are accelerated).</param>
+    public static int NextFullBlock(ReadOnlySpan<char> text, int from, ref TextScreen screen)
     {
         var last = text.Length - Block;
         ref var origin = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
         if (Vector256.IsHardwareAccelerated)
         {
-            // The failed blocks are most of a post's prose; their largest code units come with them for one more
-            // instruction, and tell the caller whether the post can hold an invisible character at all.
-            var high = highest;
+            // The failed blocks are most of a post's prose: the screen learns from them what the later searches would
+            // otherwise read the post again for. With VBMI the block's classes (one table look-up) answer both.
+            var local = screen;
             for (var i = from; i <= last; i += Block)
             {
                 var v = Vector256.LoadUnsafe(ref origin, (nuint)i);
-                if (AllBase64(v))
+                var saturated = TextScreen.Saturate(v);
+                var classes = TextScreen.Classify(saturated);
+                var full = Avx512Vbmi.IsSupported
+                    ? Vector128.ExtractMostSignificantBits(Vector128.AndNot(classes, saturated)) == 0xFFFF // in the class, and ASCII
+                    : AllBase64(v);
+                if (full)
                 {
-                    highest = high;
+                    screen = local;
                     return i;
                 }
 
-                high = Vector256.Max(high, v);
+                local.Add(saturated, classes);
             }
 
-            highest = high;
+            screen = local;
             return -1;
         }
 
@@ -82,37 +87,6 @@ internal static class LongRunFinder
 
         return -1;
     }
-
-    /// <summary>Raises <paramref name="highest"/> to the 16 characters from <paramref name="index"/> (the last 16 of the
-    /// text when fewer follow it): the stretches <see cref="NextFullBlock"/> does not read.</summary>
-    public static void RaiseHighest(ReadOnlySpan<char> text, int index, ref Vector256<ushort> highest)
-    {
-        if (!Vector256.IsHardwareAccelerated)
-        {
-            return;
-        }
-
-        if (text.Length >= Block)
-        {
-            var at = Math.Min(index, text.Length - Block);
-            highest = Vector256.Max(highest, Vector256.LoadUnsafe(ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text)), (nuint)at));
-            return;
-        }
-
-        var high = highest.ToScalar();
-        foreach (var c in text)
-        {
-            high = Math.Max(high, c);
-        }
-
-        highest = highest.WithElement(0, high);
-    }
-
-    /// <summary>False when <paramref name="highest"/>, raised over the whole text, shows no code unit of U+00AD or above:
-    /// every invisible character is one of those, so the text holds none. Always true where 256-bit vectors are not
-    /// accelerated, which never raise it.</summary>
-    public static bool MayHoldInvisible(Vector256<ushort> highest) =>
-        !Vector256.IsHardwareAccelerated || Vector256.GreaterThanOrEqualAny(highest, Vector256.Create((ushort)'\u00AD'));
 
     /// <summary>Where the run that covers the full block at <paramref name="block"/> starts: after the last character
     /// outside the run alphabet in the block before it (which has one: it was tested and failed, or held the end of

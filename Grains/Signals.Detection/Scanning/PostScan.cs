@@ -27,6 +27,9 @@ internal sealed class PostScan
     private readonly ScratchList<DetectedToken> _tokens = new();
     private readonly UrlParts _url = new();
     private int _inTextCount;
+
+    // False when the post text has no '$', so no cashtag to label its addresses with.
+    private bool _textMayHoldCashtag;
     private bool _busy;
 
     // Set while a segment's lists hold entries: each segment empties them when done, so a post that ends normally
@@ -109,22 +112,32 @@ internal sealed class PostScan
         _segmentDirty = true;
         // The long runs first: they are the only places an address can be, and they hold neither dots nor invisible
         // characters, so the searches for those read only the text between them. A long base58 flood is read once.
-        // Reading the blocks also says whether any code unit could be invisible (U+00AD or above): most posts have
-        // none, and are not searched for them.
+        // Reading the blocks also says whether the text has any code unit that could be invisible (U+00AD or above),
+        // any dot or any '$': most posts lack some of them, and are not searched for those.
         var text = raw;
-        if (AddressScanner.FindCandidates(raw, _candidates, _runs) && TextNormalizer.ContainsInvisible(raw, _runs))
+        var screen = AddressScanner.FindCandidates(raw, _candidates, _runs);
+        if (screen.MayHoldInvisible && TextNormalizer.ContainsInvisible(raw, _runs))
         {
             // Rare: an invisible character may have split an address, so the clean text is read again.
             text = TextNormalizer.StripInvisible(raw);
             _candidates.Clear();
             _runs.Clear();
-            AddressScanner.FindCandidates(text, _candidates, _runs);
+            screen = AddressScanner.FindCandidates(text, _candidates, _runs);
+        }
+
+        if (segment == 0)
+        {
+            _textMayHoldCashtag = screen.MayHoldDollar;
         }
 
         // Links before the candidates are checked: addresses inside a known URL are the link scan's, so they need
         // not be decoded or hashed twice. A link's token is never dropped, and the post's occurrences are sorted
-        // before they are reported, so the link scan adds straight to them.
-        LinkScanner.Scan(text, segment, _occurrences, _knownSpans, _evmHints, _runs, _url);
+        // before they are reported, so the link scan adds straight to them. Every known host has a dot.
+        if (screen.MayHoldDot)
+        {
+            LinkScanner.Scan(text, segment, _occurrences, _knownSpans, _evmHints, _runs, _url);
+        }
+
         AddressScanner.Validate(text, segment, _candidates, _bare, _ton, _tonShaped, _knownSpans);
 
         if ((_knownSpans.Count == 0 && _tonShaped.Count == 0) || (_bare.Count == 0 && _ton.Count == 0))
@@ -173,7 +186,7 @@ internal sealed class PostScan
             }
         }
 
-        var labelled = AssignTickers(text);
+        var labelled = _textMayHoldCashtag && AssignTickers(text);
 
         var tokens = _tokens;
         foreach (var o in _occurrences)

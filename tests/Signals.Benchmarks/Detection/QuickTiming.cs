@@ -130,8 +130,8 @@ public static class QuickTiming
                 foreach (var t in texts)
                 {
                     var from = 0;
-                    var highest = System.Runtime.Intrinsics.Vector256<ushort>.Zero;
-                    while (LongRunFinder.NextFullBlock(t, from, ref highest) is var b && b >= 0)
+                    var screen = default(TextScreen);
+                    while (LongRunFinder.NextFullBlock(t, from, ref screen) is var b && b >= 0)
                     {
                         from = b + LongRunFinder.Block;
                     }
