@@ -48,7 +48,7 @@ internal static class AddressScanner
             if (block < 0)
             {
                 // The blocks read cover [0, from) and up to the last whole block; the last 16 characters cover the rest.
-                screen.AddAt(span, span.Length);
+                screen.AddTail(span);
                 return screen;
             }
 
@@ -62,10 +62,9 @@ internal static class AddressScanner
                 runs?.Add(new TextRange(runStart, runEnd));
             }
 
-            // The block holding runEnd has a non-run character. The next search starts after it, so the screen takes
-            // it in here (its part of the run is none of what the screen looks for).
-            screen.AddAt(span, runEnd / LongRunFinder.Block * LongRunFinder.Block);
-            from = ((runEnd / LongRunFinder.Block) + 1) * LongRunFinder.Block;
+            // The next search starts at the block holding runEnd: its character there is outside the run alphabet, so
+            // the block fails, and the screen takes in the characters after the run (the run's are none it looks for).
+            from = runEnd / LongRunFinder.Block * LongRunFinder.Block;
         }
     }
 

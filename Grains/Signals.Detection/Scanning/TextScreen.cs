@@ -46,29 +46,33 @@ internal struct TextScreen
         _classes |= classes;
     }
 
-    /// <summary>Takes in the 16 characters from <paramref name="index"/> (the last 16 of the text when fewer follow it,
-    /// every character of a shorter text): the stretches the block search does not read.</summary>
-    public void AddAt(ReadOnlySpan<char> text, int index)
+    /// <summary>Takes in the last 16 characters of the text (every character of a shorter text): the tail the block
+    /// search does not read.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void AddTail(ReadOnlySpan<char> text)
     {
         if (!Vector256.IsHardwareAccelerated)
         {
             return;
         }
 
-        Vector256<ushort> chars;
-        if (text.Length >= Vector256<ushort>.Count)
+        if (text.Length < Vector256<ushort>.Count)
         {
-            var at = Math.Min(index, text.Length - Vector256<ushort>.Count);
-            chars = Vector256.LoadUnsafe(ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text)), (nuint)at);
-        }
-        else
-        {
-            Span<ushort> padded = stackalloc ushort[Vector256<ushort>.Count];
-            MemoryMarshal.Cast<char, ushort>(text).CopyTo(padded);
-            chars = Vector256.Create((ReadOnlySpan<ushort>)padded); // the zero padding is of no class
+            AddShort(text);
+            return;
         }
 
-        var saturated = Saturate(chars);
+        var saturated = Saturate(Vector256.LoadUnsafe(ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text)), (nuint)(text.Length - Vector256<ushort>.Count)));
+        Add(saturated, Classify(saturated));
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void AddShort(ReadOnlySpan<char> text)
+    {
+        Span<ushort> padded = stackalloc ushort[Vector256<ushort>.Count];
+        padded.Clear();
+        MemoryMarshal.Cast<char, ushort>(text).CopyTo(padded);
+        var saturated = Saturate(Vector256.Create((ReadOnlySpan<ushort>)padded)); // the zero padding is of no class
         Add(saturated, Classify(saturated));
     }
 
