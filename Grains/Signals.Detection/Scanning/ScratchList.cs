@@ -5,7 +5,7 @@ namespace Signals.Detection.Scanning;
 /// <summary>
 /// A list reused from post to post whose <see cref="Clear"/> only resets the count. <c>List&lt;T&gt;.Clear</c> on an
 /// element type that holds a reference (an address string) calls <c>Array.Clear</c> every time, even for one element;
-/// on the corpus that call was about 3 % of a pass. The slots keep the last post's references until they are
+/// on the corpus those calls were 2–3 % of a pass. The slots keep the last post's references until they are
 /// overwritten, so a list that grew past <see cref="KeptReferences"/> is cleared for real: a thread never holds more
 /// than a handful of an old post's strings.
 /// </summary>
