@@ -16,8 +16,8 @@ internal static class AlnumRunEnd
     private const int ShortRun = 64;
 
     // Indexed by a 7-bit ASCII code: 0xFF for a letter or digit, 0 otherwise (codes 0-63, then 64-127).
-    private static readonly Vector512<byte> LowTable = ClassTable(0);
-    private static readonly Vector512<byte> HighTable = ClassTable(64);
+    private static readonly Vector512<byte> LowTable = AsciiTable.Half(0, AlnumEntry);
+    private static readonly Vector512<byte> HighTable = AsciiTable.Half(64, AlnumEntry);
 
     /// <summary>The index of the first character of <paramref name="span"/> that is not an ASCII letter or digit, or -1.</summary>
     public static int IndexOfNonAlnum(ReadOnlySpan<char> span)
@@ -81,14 +81,5 @@ internal static class AlnumRunEnd
         return letter | digit;
     }
 
-    private static Vector512<byte> ClassTable(int firstCode)
-    {
-        Span<byte> table = stackalloc byte[64];
-        for (var k = 0; k < 64; k++)
-        {
-            table[k] = CharClass.IsAsciiAlnum((char)(firstCode + k)) ? (byte)0xFF : (byte)0;
-        }
-
-        return Vector512.Create((ReadOnlySpan<byte>)table);
-    }
+    private static byte AlnumEntry(char c) => CharClass.IsAsciiAlnum(c) ? (byte)0xFF : (byte)0;
 }

@@ -25,8 +25,8 @@ internal struct TextScreen
     public const byte DollarClass = 0x02;
 
     // The class of each 7-bit code, codes 0-63 and 64-127.
-    private static readonly Vector512<byte> LowClasses = ClassTable(0);
-    private static readonly Vector512<byte> HighClasses = ClassTable(64);
+    private static readonly Vector512<byte> LowClasses = AsciiTable.Half(0, ClassOf);
+    private static readonly Vector512<byte> HighClasses = AsciiTable.Half(64, ClassOf);
 
     private Vector128<byte> _highest;
     private Vector128<byte> _classes;
@@ -98,21 +98,11 @@ internal struct TextScreen
                | (Vector128.Equals(saturated, Vector128.Create((byte)'$')) & Vector128.Create(DollarClass));
     }
 
-    private static Vector512<byte> ClassTable(int firstCode)
+    private static byte ClassOf(char c) => c switch
     {
-        Span<byte> table = stackalloc byte[64];
-        for (var k = 0; k < 64; k++)
-        {
-            var c = (char)(firstCode + k);
-            table[k] = c switch
-            {
-                '.' => DotClass,
-                '$' => DollarClass,
-                _ when CharClass.IsBase64Any(c) => Base64Class,
-                _ => 0,
-            };
-        }
-
-        return Vector512.Create((ReadOnlySpan<byte>)table);
-    }
+        '.' => DotClass,
+        '$' => DollarClass,
+        _ when CharClass.IsBase64Any(c) => Base64Class,
+        _ => 0,
+    };
 }
